@@ -1,0 +1,204 @@
+package dev.sandboxc.check;
+
+import dev.sandboxc.diag.Diagnostic;
+import dev.sandboxc.diag.Diagnostics;
+import dev.sandboxc.model.Access;
+import dev.sandboxc.model.Forward;
+import dev.sandboxc.model.GuestPath;
+import dev.sandboxc.model.Hypervisor;
+import dev.sandboxc.model.NetMode;
+import dev.sandboxc.model.Sandbox;
+import dev.sandboxc.model.ShareProto;
+import dev.sandboxc.model.Span;
+import dev.sandboxc.model.Val;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What makes a well-typed sandbox still wrong: references to things that do not
+ * exist, two things claiming the same place, and anything the chosen hypervisor
+ * cannot do in the pinned microvm.nix (so that microvm.nix never has to throw).
+ */
+public final class Checker {
+    private final Diagnostics diagnostics;
+
+    private Checker(Diagnostics diagnostics) { this.diagnostics = diagnostics; }
+
+    public static void check(List<Sandbox> sandboxes, Diagnostics diagnostics) {
+        Checker c = new Checker(diagnostics);
+        for (Sandbox s : sandboxes) c.check(s);
+    }
+
+    private void error(String code, Span span, String message, String label, String help) {
+        diagnostics.add(Diagnostic.error(code, span, message, label, help));
+    }
+
+    private void check(Sandbox s) {
+        references(s);
+        shares(s);
+        network(s);
+        capabilities(s);
+    }
+
+    // ------------------------------------------------------------------ references
+
+    private void references(Sandbox s) {
+        Set<String> used = new HashSet<>();
+        List<String> names = s.secrets().stream().map(Sandbox.Secret::name).toList();
+        for (Sandbox.Agent a : s.agents()) {
+            if (a.apiKey().isEmpty()) {
+                diagnostics.add(Diagnostic.warning("W302", a.span(), "agent " + a.name() + " has no api-key",
+                        "no key", "without a key the agent asks for an interactive login; declare "
+                                + "secret NAME { from = env \"" + a.kind().apiKeyEnv() + "\" } and api-key = secret NAME"));
+                continue;
+            }
+            Val<String> ref = a.apiKey().get();
+            used.add(ref.value());
+            if (s.secret(ref.value()).isEmpty()) {
+                error("E301", ref.span(), "unknown secret '" + ref.value() + "'", "no secret of this name",
+                        names.isEmpty() ? "declare it: secret " + ref.value() + " { from = env \"" + a.kind().apiKeyEnv() + "\" }"
+                                : Suggest.hint(ref.value(), names, "the sandbox declares"));
+            }
+        }
+        for (Sandbox.Secret secret : s.secrets()) {
+            if (!used.contains(secret.name())) {
+                diagnostics.add(Diagnostic.warning("W301", secret.span(), "secret '" + secret.name() + "' is never used",
+                        "not referenced", "give it to an agent with api-key = secret " + secret.name() + ", or remove it"));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ shares
+
+    /** Guest folders a share must not cover: the guest's own system lives there. */
+    private static final List<GuestPath> RESERVED = List.of(
+            new GuestPath("/nix"), new GuestPath("/etc"), new GuestPath("/proc"), new GuestPath("/sys"),
+            new GuestPath("/dev"), new GuestPath("/run"), new GuestPath("/boot"), new GuestPath("/usr"),
+            new GuestPath("/bin"), new GuestPath("/sbin"), new GuestPath("/lib"), new GuestPath("/var"),
+            new GuestPath("/tmp"), new GuestPath("/root"));
+
+    private void shares(Sandbox s) {
+        Map<String, Sandbox.Share> mounts = new HashMap<>();
+        Map<String, Sandbox.Share> tags = new HashMap<>();
+        String home = "/home/" + s.user().name();
+        for (Sandbox.Share share : s.shares()) {
+            GuestPath mount = share.mount().value();
+            if (mount.path().equals("/")) {
+                error("E503", share.mount().span(), "a share cannot be mounted over the guest's root", "the guest's /",
+                        "mount it at a folder of its own, such as /workspace");
+            }
+            for (GuestPath r : RESERVED) {
+                if (mount.within(r)) {
+                    error("E503", share.mount().span(), "mount point " + mount + " is inside the guest's system folder " + r,
+                            "reserved", "mount shares at folders of their own, such as /workspace or /data");
+                    break;
+                }
+            }
+            if (mount.path().equals(home) || mount.path().equals("/home")) {
+                error("E503", share.mount().span(), "mount point " + mount + " would replace the agent's home",
+                        "home folder", "mount it below, as " + home + "/" + share.name() + ", or at /" + share.name());
+            }
+            Sandbox.Share other = mounts.putIfAbsent(mount.path(), share);
+            if (other != null) {
+                diagnostics.add(Diagnostic.error("E501", share.mount().span(), "mount point " + mount + " is used twice",
+                        "used again here", "give each share its own mount point")
+                        .withNote(other.mount().span(), "share '" + other.name() + "' mounts there"));
+            } else {
+                for (Sandbox.Share o : s.shares()) {
+                    if (o != share && mounts.containsKey(o.mount().value().path())
+                            && !o.mount().value().equals(mount) && mount.within(o.mount().value())) {
+                        error("E501", share.mount().span(), "mount point " + mount + " lies inside share '" + o.name()
+                                + "' at " + o.mount().value(), "nested mount", "mount shares side by side, not inside each other");
+                    }
+                }
+            }
+            Sandbox.Share sameTag = tags.putIfAbsent(share.tag().value(), share);
+            if (sameTag != null) {
+                diagnostics.add(Diagnostic.error("E502", share.tag().span(), "share tag '" + share.tag().value() + "' is used twice",
+                        "used again here", "give each share its own tag")
+                        .withNote(sameTag.tag().span(), "share '" + sameTag.name() + "' has this tag"));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ network
+
+    private void network(Sandbox s) {
+        NetMode mode = s.network().mode().value();
+        Map<String, Val<Forward>> hostPorts = new HashMap<>();
+        for (Val<Forward> f : s.network().forwards()) {
+            if (mode == NetMode.NONE) {
+                error("E504", f.span(), "a port forward needs a network", "network mode is none",
+                        "set mode = allowlist (with allow = [...]) or remove the forward");
+                continue;
+            }
+            String key = f.value().transport() + ":" + f.value().hostAddress() + ":" + f.value().hostPort();
+            Val<Forward> other = hostPorts.putIfAbsent(key, f);
+            if (other != null) {
+                diagnostics.add(Diagnostic.error("E507", f.span(), "host port " + f.value().hostPort() + " is forwarded twice",
+                        "again here", "forward each host port once").withNote(other.span(), "first forwarded here"));
+            }
+            if (f.value().guestPort() == 22 && s.user().authorizedKeys().isEmpty()) {
+                diagnostics.add(Diagnostic.warning("W303", f.span(), "port 22 is forwarded but no SSH key is authorized",
+                        "sshd stays off", "add user " + s.user().name() + " { ssh { authorized-keys = [ file \"~/.ssh/id_ed25519.pub\" ] } }"));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ hypervisor
+
+    private void capabilities(Sandbox s) {
+        Hypervisor hv = s.hypervisor().value();
+        Capabilities caps = Capabilities.of(hv);
+        String chosen = "hypervisor " + hv.keyword();
+        for (Sandbox.Share share : s.shares()) {
+            ShareProto proto = share.proto().value();
+            if (!caps.shareProtos().contains(proto)) {
+                String help = caps.shareProtos().isEmpty()
+                        ? hv.keyword() + " cannot share host folders at all in microvm.nix; use qemu or cloud-hypervisor, or bake files into the image"
+                        : "use proto = " + caps.shareProtos().iterator().next().keyword() + ", or a hypervisor that supports "
+                                + proto.keyword() + " (" + String.join(", ", Capabilities.supporting(proto)) + ")";
+                error("E401", share.proto().given() ? share.proto().span() : share.span(),
+                        chosen + " cannot share folders over " + proto.keyword() + caps.shareNote(proto),
+                        proto.keyword() + " not available", help);
+            }
+        }
+        NetMode mode = s.network().mode().value();
+        if (!caps.netModes().contains(mode)) {
+            error("E402", s.network().mode().span(), chosen + " cannot provide network mode " + mode.keyword(),
+                    "not available on " + hv.keyword(),
+                    mode == NetMode.ALLOWLIST || mode == NetMode.NAT
+                            ? "user-mode networking exists only on qemu and kvmtool; switch hypervisor, or use mode = tap with host-side filtering"
+                            : "the network modes of " + hv.keyword() + " are: " + caps.netModeList());
+        }
+        if (!s.network().forwards().isEmpty() && !caps.forwards()) {
+            error("E403", s.network().forwards().get(0).span(), chosen + " cannot forward ports",
+                    "forwards need qemu user networking", "use hypervisor = qemu, or reach the guest over a tap interface");
+        }
+        if (!s.network().forwards().isEmpty() && caps.forwards() && mode != NetMode.NAT && mode != NetMode.ALLOWLIST
+                && mode != NetMode.NONE) {
+            error("E403", s.network().forwards().get(0).span(), "port forwards work only with user-mode networking",
+                    "mode is " + mode.keyword(), "use mode = allowlist or mode = nat, or reach the guest over the tap interface");
+        }
+        Sandbox.Resources r = s.resources();
+        if (r.balloon().value() && !caps.balloon()) {
+            error("E404", r.balloon().span(), chosen + " has no memory balloon in microvm.nix", "not available",
+                    "remove balloon, or use " + String.join(", ", Capabilities.supportingBalloon()));
+        }
+        if (r.hotplugMemory().value().bytes() > 0 && !caps.hotplug()) {
+            error("E405", r.hotplugMemory().span(), chosen + " cannot hot-plug memory in microvm.nix", "not available",
+                    "remove hotplug-memory, or use " + String.join(", ", Capabilities.supportingHotplug()));
+        }
+        if (r.cpu().isPresent() && !caps.cpuModel()) {
+            error("E406", r.cpu().get().span(), chosen + " does not take a CPU model", "qemu only",
+                    "remove cpu, or use hypervisor = qemu");
+        }
+        if (r.vsock().isPresent() && !caps.vsock()) {
+            error("E407", r.vsock().get().span(), chosen + " has no vsock device in microvm.nix", "not available",
+                    "remove vsock, or use " + String.join(", ", Capabilities.supportingVsock()));
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.sandboxc.cli;
+
+import dev.sandboxc.Frontend;
+import dev.sandboxc.diag.Diagnostic;
+import dev.sandboxc.diag.DiagnosticRenderer;
+import dev.sandboxc.emit.FlakeEmitter;
+import dev.sandboxc.emit.GeneratedFile;
+import dev.sandboxc.emit.Manifest;
+import dev.sandboxc.emit.OutputWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = {"Compiles a .sandbox file into a complete Nix flake: flake.nix, one NixOS guest module",
+                "per sandbox, the sandboxc Nix library and a manifest (sandboxc.json).",
+                "", "The flake is written next to the file unless -o is given. Existing files that sandboxc",
+                "did not write, or that were edited since, are never overwritten without --force."},
+        footer = {"", "Examples:", "  sandboxc compile agent.sandbox", "  sandboxc compile examples/agent.sandbox -o out/agent",
+                "", "Exit status: 0 compiled, 1 invalid input or refused output, 2 usage error."})
+final class CompileCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = ".sandbox files to compile")
+    List<Path> files;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "directory for the flake (default: the folder of each FILE); only with one FILE")
+    Path output;
+
+    @Option(names = "--force", description = "overwrite files that sandboxc did not generate or that were edited")
+    boolean force;
+
+    @Option(names = {"-q", "--quiet"}, description = "print errors only")
+    boolean quiet;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (output != null && files.size() > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-o takes one FILE; compile several files without -o");
+        }
+        int status = Main.OK;
+        for (Path file : files) status = Math.max(status, compile(file, out, err));
+        return status;
+    }
+
+    private int compile(Path file, PrintWriter out, PrintWriter err) {
+        Inputs.Read read = Inputs.read(file, file.toString());
+        if (read.problem() != null) {
+            err.println("sandboxc: error: " + read.problem());
+            return read.usage() ? Main.USAGE : Main.INVALID;
+        }
+        if (read.diagnostic() != null) {
+            err.print(DiagnosticRenderer.render(read.diagnostic()));
+            return Main.INVALID;
+        }
+        Frontend.Result result = Frontend.analyze(read.source());
+        for (Diagnostic d : result.diagnostics().sorted()) {
+            if (d.isError() || !quiet) err.print(DiagnosticRenderer.render(d));
+        }
+        if (!result.ok()) {
+            int n = result.diagnostics().errorCount();
+            err.println("sandboxc: " + file + ": " + n + (n == 1 ? " error" : " errors") + "; nothing was written");
+            return Main.INVALID;
+        }
+        Path dir = output != null ? output : parentOf(file);
+        List<GeneratedFile> generated = FlakeEmitter.emit(result, dir.toAbsolutePath().normalize());
+        Manifest manifest = FlakeEmitter.manifest(result, dir.toAbsolutePath().normalize(), generated);
+        OutputWriter.Outcome outcome;
+        try {
+            outcome = OutputWriter.write(dir, generated, manifest, force);
+        } catch (IOException | RuntimeException e) {
+            err.println("sandboxc: error: cannot write to " + dir + ": " + e.getMessage());
+            return Main.INVALID;
+        }
+        if (outcome.refused()) {
+            for (OutputWriter.Conflict c : outcome.conflicts()) {
+                String why = switch (c.reason()) {
+                    case NOT_GENERATED -> "exists and was not written by sandboxc";
+                    case EDITED -> "was edited since sandboxc wrote it";
+                    case NOT_A_FILE -> "is not a regular file";
+                };
+                err.println("sandboxc: error: " + dir.resolve(c.path()) + " " + why);
+            }
+            err.println("sandboxc: nothing was written; move those files away, compile with -o DIR, or pass --force to overwrite");
+            return Main.INVALID;
+        }
+        if (!quiet) {
+            out.println("compiled " + file + " -> " + dir + " (" + outcome.written().size() + " written, "
+                    + outcome.unchanged().size() + " unchanged" + (outcome.removed().isEmpty() ? "" : ", " + outcome.removed().size() + " removed") + ")");
+            for (var s : result.sandboxes()) {
+                out.println("  nix develop " + shellPath(dir) + "#" + s.name() + "   then: sandbox-up");
+            }
+        }
+        return Main.OK;
+    }
+
+    private static Path parentOf(Path file) {
+        return file.getParent() == null ? Path.of(".") : file.getParent();
+    }
+
+    private static String shellPath(Path dir) {
+        String s = dir.toString();
+        if (s.equals(".") || s.isEmpty()) return ".";
+        return dev.sandboxc.emit.Shell.quote(s.startsWith("/") || s.startsWith(".") ? s : "./" + s);
+    }
+
+}

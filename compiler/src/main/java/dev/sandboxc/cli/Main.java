@@ -1,0 +1,62 @@
+package dev.sandboxc.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point. The cli package is the only one that knows about exit codes,
+ * stdout and stderr: 0 success, 1 the input is invalid (or output was refused),
+ * 2 the command line is wrong or the tool could not run.
+ */
+@Command(name = "sandboxc",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Compiles .sandbox files into microvm.nix flakes that run AI coding agents in disposable VMs.",
+        subcommands = {CompileCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit status: 0 success, 1 invalid input or refused output, 2 usage error.",
+                "Docs: docs/language.md, docs/getting-started.md"})
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int INVALID = 1;
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'sandboxc compile FILE'");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams; used by tests. Never throws. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("sandboxc: " + e.getMessage());
+            CommandLine cmd = e.getCommandLine();
+            err.println("try '" + cmd.getCommandSpec().qualifiedName() + " --help'");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            err.println("sandboxc: internal error: " + e + " (please report this with the input that caused it)");
+            return USAGE;
+        });
+        try {
+            int code = cli.execute(args);
+            out.flush();
+            err.flush();
+            return code;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            err.println("sandboxc: internal error: " + e);
+            err.flush();
+            return USAGE;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.sandboxc.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+
+/** The version stamped in by the build (compiler/src/main/resources). */
+public final class Version implements CommandLine.IVersionProvider {
+    public static final String VERSION = load();
+
+    private static String load() {
+        try (InputStream in = Version.class.getResourceAsStream("/dev/sandboxc/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) p.load(in);
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+
+    @Override
+    public String[] getVersion() {
+        return new String[] {"sandboxc " + VERSION,
+                "microvm.nix " + dev.sandboxc.check.ModelBuilder.DEFAULT_MICROVM + ", nixpkgs " + dev.sandboxc.check.ModelBuilder.DEFAULT_NIXPKGS + " (tested defaults)"};
+    }
+}

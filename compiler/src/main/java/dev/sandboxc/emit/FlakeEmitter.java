@@ -1,0 +1,282 @@
+package dev.sandboxc.emit;
+
+import dev.sandboxc.Frontend;
+import dev.sandboxc.check.Capabilities;
+import dev.sandboxc.cli.Version;
+import dev.sandboxc.model.Access;
+import dev.sandboxc.model.AgentKind;
+import dev.sandboxc.model.Autonomy;
+import dev.sandboxc.model.Forward;
+import dev.sandboxc.model.HostPath;
+import dev.sandboxc.model.KeySource;
+import dev.sandboxc.model.NetMode;
+import dev.sandboxc.model.Sandbox;
+import dev.sandboxc.model.ShareProto;
+import dev.sandboxc.model.Val;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Lowers checked sandboxes to the flake's view-model and renders it: flake.nix, one
+ * guest module per sandbox under nix/, and the lib-nix files copied under nix/lib/.
+ * Everything is computed in memory; {@link OutputWriter} puts it on disk.
+ */
+public final class FlakeEmitter {
+
+    /** The lib-nix files every output carries (a test checks this against lib-nix/). */
+    public static final List<String> LIB_FILES = List.of("devshell.nix", "history.sh", "sandbox-up.sh", "sandbox.nix");
+
+    /** The guest-side folder for material the launcher delivers (authorized keys). */
+    static final String HOST_SHARE_TAG = "sandboxc-host";
+    static final String HOST_SHARE_MOUNT = "/run/sandboxc/host";
+
+    private FlakeEmitter() {}
+
+    public static List<GeneratedFile> emit(Frontend.Result result, Path outDir) {
+        String source = sourceName(result, outDir);
+        List<GeneratedFile> files = new ArrayList<>();
+        files.add(GeneratedFile.text("flake.nix", Templates.render("flake.nix.ftl", flakeModel(result, source))));
+        for (Sandbox s : result.sandboxes()) {
+            files.add(GeneratedFile.text("nix/" + s.name() + ".nix",
+                    Templates.render("guest.nix.ftl", guestModel(s, source, fileDir(result), outDir))));
+        }
+        for (String lib : LIB_FILES) files.add(new GeneratedFile("nix/lib/" + lib, libFile(lib)));
+        return files;
+    }
+
+    public static Manifest manifest(Frontend.Result result, Path outDir, List<GeneratedFile> files) {
+        Map<String, String> digests = new LinkedHashMap<>();
+        for (GeneratedFile f : files) digests.put(f.path(), f.sha256());
+        return new Manifest(Version.VERSION, sourceName(result, outDir), Manifest.sourceDigest(result.source().text()), digests);
+    }
+
+    private static Path fileDir(Frontend.Result result) {
+        Path p = result.source().path();
+        return p == null ? Path.of("").toAbsolutePath() : p.getParent();
+    }
+
+    /** The source file relative to the output, with '/' separators: no absolute paths in the output. */
+    static String sourceName(Frontend.Result result, Path outDir) {
+        Path p = result.source().path();
+        if (p == null) return result.source().name();
+        return slashes(outDir.relativize(p).toString());
+    }
+
+    private static String slashes(String s) {
+        String r = s.replace('\\', '/');
+        return r.isEmpty() ? "." : r;
+    }
+
+    public static byte[] libFile(String name) {
+        try (InputStream in = FlakeEmitter.class.getResourceAsStream("/dev/sandboxc/lib-nix/" + name)) {
+            if (in == null) throw new IllegalStateException("missing resource lib-nix/" + name);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read lib-nix/" + name, e);
+        }
+    }
+
+    // ------------------------------------------------------------------ flake.nix
+
+    private static Map<String, Object> flakeModel(Frontend.Result result, String source) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Sandbox> sandboxes = result.sandboxes();
+        m.put("version", Version.VERSION);
+        m.put("source", source);
+        m.put("description", "sandboxc: " + String.join(", ", sandboxes.stream().map(Sandbox::name).toList())
+                + " (from " + source + ")");
+        m.put("nixpkgs", sandboxes.get(0).nixpkgs().value());
+        m.put("microvm", sandboxes.get(0).microvm().value());
+        List<Map<String, Object>> list = new ArrayList<>();
+        Map<String, List<Map<String, Object>>> bySystem = new LinkedHashMap<>();
+        for (Sandbox s : sandboxes) {
+            Map<String, Object> e = Map.of("name", s.name(), "system", s.system().value().keyword());
+            list.add(e);
+            bySystem.computeIfAbsent(s.system().value().keyword(), k -> new ArrayList<>()).add(e);
+        }
+        m.put("sandboxes", list);
+        List<Map<String, Object>> systems = new ArrayList<>();
+        for (var e : bySystem.entrySet()) systems.add(Map.of("system", e.getKey(), "sandboxes", e.getValue()));
+        m.put("systems", systems);
+        return m;
+    }
+
+    // ------------------------------------------------------------------ guest module
+
+    private static Map<String, Object> guestModel(Sandbox s, String source, Path fileDir, Path outDir) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Capabilities caps = Capabilities.of(s.hypervisor().value());
+        m.put("version", Version.VERSION);
+        m.put("source", source);
+        m.put("name", s.name());
+        m.put("stateVersion", s.stateVersion().value());
+        m.put("hypervisor", s.hypervisor().value().keyword());
+        Sandbox.Resources r = s.resources();
+        m.put("mem", r.memory().value().mebibytes());
+        m.put("vcpu", r.vcpus().value());
+        m.put("balloon", r.balloon().value());
+        m.put("hotplugMem", r.hotplugMemory().value().mebibytes());
+        r.cpu().ifPresent(c -> m.put("cpu", c.value()));
+        r.vsock().ifPresent(v -> m.put("vsock", v.value()));
+        m.put("timeout", r.timeout().value().seconds());
+
+        Set<String> unfree = new TreeSet<>();
+        for (Sandbox.Agent a : s.agents()) if (a.kind().unfree()) unfree.add(a.kind().pname());
+        m.put("unfree", List.copyOf(unfree));
+
+        List<Map<String, Object>> shares = new ArrayList<>();
+        List<String> readOnly = new ArrayList<>();
+        List<String> workdirs = new ArrayList<>();
+        for (Sandbox.Share sh : s.shares()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("tag", sh.tag().value());
+            e.put("source", "shares/" + sh.tag().value());
+            e.put("mount", sh.mount().value().path());
+            e.put("proto", sh.proto().value().keyword());
+            e.put("hostPath", hostPath(sh.source().value(), fileDir, outDir));
+            shares.add(e);
+            workdirs.add(sh.mount().value().path());
+            if (sh.access().value() == Access.READ_ONLY) readOnly.add(sh.mount().value().path());
+        }
+        List<String> keys = new ArrayList<>();
+        List<String> keyFiles = new ArrayList<>();
+        for (Val<KeySource> k : s.user().authorizedKeys()) {
+            if (k.value().kind() == KeySource.Kind.LITERAL) keys.add(k.value().value());
+            else keyFiles.add(hostPath(HostPath.of(k.value().value()), fileDir, outDir));
+        }
+        if (!keyFiles.isEmpty()) {
+            // Keys read on the host at launch reach the guest through a read-only share.
+            ShareProto proto = caps.shareProtos().contains(ShareProto.VIRTIOFS) ? ShareProto.VIRTIOFS : ShareProto.NINE_P;
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("tag", HOST_SHARE_TAG);
+            e.put("source", "host");
+            e.put("mount", HOST_SHARE_MOUNT);
+            e.put("proto", proto.keyword());
+            shares.add(e);
+            readOnly.add(HOST_SHARE_MOUNT);
+        }
+        m.put("shares", shares);
+        m.put("readOnlyMounts", readOnly);
+        m.put("workdirs", workdirs);
+
+        Set<String> packages = new LinkedHashSet<>();
+        for (Val<String> p : s.packages()) packages.add(p.value());
+        m.put("packages", List.copyOf(packages));
+
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("name", s.user().name());
+        user.put("sudo", s.user().sudo().value().keyword());
+        s.user().gitName().ifPresent(v -> user.put("gitName", v.value()));
+        s.user().gitEmail().ifPresent(v -> user.put("gitEmail", v.value()));
+        user.put("keys", keys);
+        user.put("keyFiles", keyFiles);
+        m.put("user", user);
+
+        List<Map<String, Object>> agents = new ArrayList<>();
+        for (Sandbox.Agent a : s.agents()) agents.add(agent(a));
+        m.put("agents", agents);
+
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put("commands", s.audit().commands().value());
+        audit.put("sessions", s.audit().sessions().value());
+        audit.put("journal", s.audit().journal().value());
+        m.put("audit", audit);
+
+        network(s, m);
+        return m;
+    }
+
+    private static Map<String, Object> agent(Sandbox.Agent a) {
+        AgentKind k = a.kind();
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("name", a.name());
+        e.put("attr", k.attr());
+        e.put("binary", k.binary());
+        List<String> args = new ArrayList<>();
+        List<Map<String, String>> env = new ArrayList<>();
+        if (a.autonomy().value() == Autonomy.FULL) {
+            args.addAll(k.autonomyArgs());
+            for (String kv : k.autonomyEnv()) {
+                int eq = kv.indexOf('=');
+                env.add(Map.of("name", kv.substring(0, eq), "value", kv.substring(eq + 1)));
+            }
+        }
+        for (Val<String> v : a.args()) args.add(v.value());
+        e.put("args", args);
+        e.put("env", env);
+        e.put("apiKeyEnv", k.apiKeyEnv());
+        a.apiKey().ifPresent(v -> e.put("secret", v.value()));
+        e.put("workdir", a.workdir().value().path());
+        return e;
+    }
+
+    private static void network(Sandbox s, Map<String, Object> m) {
+        Sandbox.Network n = s.network();
+        NetMode mode = n.mode().value();
+        String mac = mac(s.name(), 0);
+        List<Map<String, Object>> interfaces = new ArrayList<>();
+        List<Map<String, Object>> forwards = new ArrayList<>();
+        for (Val<Forward> f : n.forwards()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("proto", f.value().transport().keyword());
+            e.put("hostAddress", f.value().hostAddress());
+            e.put("hostPort", f.value().hostPort());
+            e.put("guestPort", f.value().guestPort());
+            forwards.add(e);
+        }
+        boolean restricted = mode == NetMode.ALLOWLIST;
+        switch (mode) {
+            case NAT -> interfaces.add(iface("user", n.interfaceId().value(), mac, null));
+            case TAP -> interfaces.add(iface("tap", n.interfaceId().value(), mac, null));
+            case BRIDGE -> interfaces.add(iface("bridge", n.interfaceId().value(), mac, n.bridge().map(Val::value).orElse(null)));
+            default -> { }
+        }
+        m.put("interfaces", interfaces);
+        m.put("forwardPorts", mode == NetMode.NAT ? forwards : List.of());
+        Map<String, Object> net = new LinkedHashMap<>();
+        net.put("restricted", restricted);
+        net.put("id", n.interfaceId().value());
+        net.put("mac", mac);
+        net.put("forwards", restricted ? forwards : List.of());
+        List<String> allow = new ArrayList<>();
+        for (var d : n.allow()) allow.add(d.value().pattern());
+        net.put("allow", allow);
+        m.put("network", net);
+    }
+
+    private static Map<String, Object> iface(String type, String id, String mac, String bridge) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("type", type);
+        e.put("id", id);
+        e.put("mac", mac);
+        if (bridge != null) e.put("bridge", bridge);
+        return e;
+    }
+
+    /** A locally administered unicast MAC derived from the sandbox name: stable across compiles. */
+    static String mac(String sandbox, int index) {
+        byte[] h = Digests.sha256(("sandboxc-mac:" + sandbox + ":" + index).getBytes(StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII);
+        String hex = new String(h, StandardCharsets.US_ASCII);
+        return "02:" + hex.substring(0, 2) + ":" + hex.substring(2, 4) + ":" + hex.substring(4, 6) + ":"
+                + hex.substring(6, 8) + ":" + hex.substring(8, 10);
+    }
+
+    /**
+     * A share's host path as the launcher resolves it: relative to the flake's folder
+     * (computed from the .sandbox file's folder), `~/...` and absolute paths as written.
+     */
+    static String hostPath(HostPath p, Path fileDir, Path outDir) {
+        if (p.kind() != HostPath.Kind.RELATIVE) return p.raw();
+        Path target = fileDir.resolve(p.raw()).normalize();
+        return slashes(outDir.relativize(target).toString());
+    }
+}

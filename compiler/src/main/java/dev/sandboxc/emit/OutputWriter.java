@@ -1,0 +1,144 @@
+package dev.sandboxc.emit;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a generated flake into a directory without ever destroying work:
+ * <ul>
+ * <li>a file that exists and that sandboxc did not write (or that was edited since)
+ *     is a conflict, and nothing at all is written unless {@code force};</li>
+ * <li>each file is written to a temporary sibling and renamed into place, so a
+ *     reader sees the old bytes or the new, never half a file;</li>
+ * <li>files sandboxc wrote before and no longer generates are removed;</li>
+ * <li>the manifest goes last, so an interrupted run is recognised and finished by the next.</li>
+ * </ul>
+ * Works on any {@link java.nio.file.FileSystem} (tests use Jimfs).
+ */
+public final class OutputWriter {
+
+    public enum Reason { NOT_GENERATED, EDITED, NOT_A_FILE }
+
+    public record Conflict(String path, Reason reason) {}
+
+    public record Outcome(List<String> written, List<String> unchanged, List<String> removed, List<Conflict> conflicts) {
+        public boolean refused() { return !conflicts.isEmpty(); }
+    }
+
+    private OutputWriter() {}
+
+    public static Outcome write(Path dir, List<GeneratedFile> files, Manifest manifest, boolean force) throws IOException {
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir)) {
+            throw new IOException(dir + " exists and is not a directory");
+        }
+        Map<String, byte[]> target = new LinkedHashMap<>();
+        for (GeneratedFile f : files) target.put(f.path(), f.content());
+        target.put(Manifest.FILE, manifest.toJson());
+
+        Manifest previous = readManifest(dir);
+        Map<String, String> owned = previous == null ? Map.of() : previous.files();
+
+        List<Conflict> conflicts = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        for (var e : target.entrySet()) {
+            Path p = resolve(dir, e.getKey());
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) continue;
+            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                conflicts.add(new Conflict(e.getKey(), Reason.NOT_A_FILE));
+                continue;
+            }
+            byte[] current = Files.readAllBytes(p);
+            if (Arrays.equals(current, e.getValue())) {
+                unchanged.add(e.getKey());
+                continue;
+            }
+            if (e.getKey().equals(Manifest.FILE)) {
+                if (previous == null) conflicts.add(new Conflict(e.getKey(), Reason.NOT_GENERATED));
+                continue;
+            }
+            String recorded = owned.get(e.getKey());
+            if (recorded == null) conflicts.add(new Conflict(e.getKey(), Reason.NOT_GENERATED));
+            else if (!recorded.equals(Digests.sha256(current))) conflicts.add(new Conflict(e.getKey(), Reason.EDITED));
+        }
+        if (!conflicts.isEmpty() && !force) {
+            return new Outcome(List.of(), List.of(), List.of(), List.copyOf(conflicts));
+        }
+
+        List<String> written = new ArrayList<>();
+        for (var e : target.entrySet()) {
+            if (e.getKey().equals(Manifest.FILE) || unchanged.contains(e.getKey())) continue;
+            replace(resolve(dir, e.getKey()), e.getValue());
+            written.add(e.getKey());
+        }
+        List<String> removed = new ArrayList<>();
+        for (var e : owned.entrySet()) {
+            if (target.containsKey(e.getKey())) continue;
+            Path p = resolve(dir, e.getKey());
+            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && e.getValue().equals(Digests.sha256(Files.readAllBytes(p)))) {
+                Files.delete(p);
+                removed.add(e.getKey());
+                deleteEmptyParents(dir, p.getParent());
+            }
+        }
+        if (!unchanged.contains(Manifest.FILE)) {
+            replace(resolve(dir, Manifest.FILE), target.get(Manifest.FILE));
+            written.add(Manifest.FILE);
+        }
+        return new Outcome(List.copyOf(written), List.copyOf(unchanged), List.copyOf(removed), List.copyOf(conflicts));
+    }
+
+    public static Manifest readManifest(Path dir) throws IOException {
+        Path m = dir.resolve(Manifest.FILE);
+        if (!Files.isRegularFile(m, LinkOption.NOFOLLOW_LINKS)) return null;
+        return Manifest.parse(Files.readAllBytes(m));
+    }
+
+    private static Path resolve(Path dir, String relative) {
+        Path p = dir.resolve(relative).normalize();
+        if (!p.startsWith(dir.normalize())) throw new IllegalArgumentException("output path escapes the directory: " + relative);
+        return p;
+    }
+
+    /** Write to a temporary sibling, then rename over the target. */
+    private static void replace(Path target, byte[] content) throws IOException {
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path tmp = parent.resolve("." + target.getFileName() + ".sandboxc-tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                out.write(content);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void deleteEmptyParents(Path dir, Path p) throws IOException {
+        Path root = dir.normalize();
+        while (p != null && p.startsWith(root) && !p.equals(root)) {
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(p)) {
+                if (s.iterator().hasNext()) return;
+            }
+            Files.delete(p);
+            p = p.getParent();
+        }
+    }
+}

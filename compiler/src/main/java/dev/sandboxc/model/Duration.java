@@ -1,0 +1,10 @@
+package dev.sandboxc.model;
+
+/** A wall-clock duration, held in seconds. Written as 90 s, 60 min, 2 h. */
+public record Duration(long seconds) {
+    @Override public String toString() {
+        if (seconds % 3600 == 0) return seconds / 3600 + " h";
+        if (seconds % 60 == 0) return seconds / 60 + " min";
+        return seconds + " s";
+    }
+}

@@ -1,0 +1,68 @@
+package dev.sandboxc.syntax;
+
+import dev.sandboxc.model.Source;
+import dev.sandboxc.model.Span;
+import java.util.List;
+
+/** The untyped syntax tree: entries, phrases and terms, each with its span. */
+public final class Ast {
+    private Ast() {}
+
+    /** A parsed file. Comments are kept for suppressions and the formatter. */
+    public record Document(Source source, List<Entry> entries, List<Comment> comments) {}
+
+    public record Comment(String text, Span span) {}
+
+    public sealed interface Entry permits Attribute, Section {
+        String key();
+        Span keySpan();
+        Span span();
+    }
+
+    /** `key = phrase` or `key += phrase`. */
+    public record Attribute(String key, Span keySpan, boolean append, Phrase value, Span span) implements Entry {}
+
+    /** `key label... { body }`. */
+    public record Section(String key, Span keySpan, List<Label> labels, List<Entry> body, Span span) implements Entry {
+        public String label(int i) { return i < labels.size() ? labels.get(i).text() : null; }
+    }
+
+    public record Label(String text, boolean quoted, Span span) {}
+
+    /** One or more terms after `=`. */
+    public record Phrase(List<Term> terms, Span span) {
+        public Term first() { return terms.get(0); }
+        public int size() { return terms.size(); }
+    }
+
+    public sealed interface Term permits Word, Str, ListTerm, Arrow {
+        Span span();
+    }
+
+    public record Word(String text, Span span) implements Term {}
+
+    /** A string literal, already unescaped. */
+    public record Str(String value, Span span) implements Term {}
+
+    public record ListTerm(List<Phrase> items, Span span) implements Term {}
+
+    public record Arrow(Span span) implements Term {}
+
+    /** How a term reads in a message: `8192`, `"8192"`, `a list`. */
+    public static String describe(Term t) {
+        if (t instanceof Word w) return w.text();
+        if (t instanceof Str s) return '"' + s.value() + '"';
+        if (t instanceof ListTerm) return "a list";
+        return "'->'";
+    }
+
+    public static String describe(Phrase p) {
+        if (p.size() == 1) return describe(p.first());
+        StringBuilder b = new StringBuilder();
+        for (Term t : p.terms()) {
+            if (b.length() > 0) b.append(' ');
+            b.append(t instanceof ListTerm ? "[...]" : describe(t));
+        }
+        return b.toString();
+    }
+}

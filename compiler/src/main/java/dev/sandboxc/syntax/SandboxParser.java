@@ -1,0 +1,246 @@
+package dev.sandboxc.syntax;
+
+import dev.sandboxc.diag.Diagnostic;
+import dev.sandboxc.diag.Diagnostics;
+import dev.sandboxc.model.Source;
+import dev.sandboxc.model.Span;
+import dev.sandboxc.syntax.gen.SandboxLexer;
+import dev.sandboxc.syntax.gen.SandboxParser.AttributeContext;
+import dev.sandboxc.syntax.gen.SandboxParser.BodyContext;
+import dev.sandboxc.syntax.gen.SandboxParser.EntryContext;
+import dev.sandboxc.syntax.gen.SandboxParser.FileContext;
+import dev.sandboxc.syntax.gen.SandboxParser.LabelContext;
+import dev.sandboxc.syntax.gen.SandboxParser.ListContext;
+import dev.sandboxc.syntax.gen.SandboxParser.PhraseContext;
+import dev.sandboxc.syntax.gen.SandboxParser.SectionContext;
+import dev.sandboxc.syntax.gen.SandboxParser.TermContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * Front end: text to {@link Ast.Document}. Lexical problems (stray characters,
+ * unterminated strings, bad escapes) and syntax errors become diagnostics; the
+ * parse goes on so that one run reports every independent mistake.
+ */
+public final class SandboxParser {
+
+    private SandboxParser() {}
+
+    public static Ast.Document parse(Source source, Diagnostics diagnostics) {
+        List<Token> tokens = new ArrayList<>();
+        List<Ast.Comment> comments = new ArrayList<>();
+        lex(source, tokens, comments, diagnostics);
+
+        FileContext tree = parseTokens(source, tokens, diagnostics);
+        List<Ast.Entry> entries = new ArrayList<>();
+        if (tree != null) {
+            for (EntryContext e : tree.entry()) {
+                Ast.Entry built = entry(source, e, diagnostics);
+                if (built != null) entries.add(built);
+            }
+        }
+        return new Ast.Document(source, List.copyOf(entries), List.copyOf(comments));
+    }
+
+    private static void lex(Source source, List<Token> out, List<Ast.Comment> comments, Diagnostics diagnostics) {
+        SandboxLexer lexer = new SandboxLexer(CharStreams.fromString(source.text(), source.name()));
+        lexer.removeErrorListeners();
+        int lastErrorLine = -1;
+        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+            switch (t.getType()) {
+                case SandboxLexer.COMMENT ->
+                    comments.add(new Ast.Comment(t.getText(), span(source, t)));
+                case SandboxLexer.ERROR_CHAR -> {
+                    // One report per line: a run of junk is one mistake, not ten.
+                    if (t.getLine() != lastErrorLine) {
+                        lastErrorLine = t.getLine();
+                        diagnostics.add(Diagnostic.error("E001", span(source, t),
+                                "unexpected character " + describeChar(t.getText()),
+                                "not part of the language",
+                                "names and values are letters, digits and . _ - : / * ~; quote anything else: \"...\""));
+                    }
+                }
+                case SandboxLexer.UNTERMINATED_STRING -> {
+                    diagnostics.add(Diagnostic.error("E002", source.span(source.charIndex(t.getStartIndex()), source.charIndex(t.getStartIndex()) + 1),
+                            "unterminated string", "this string is never closed",
+                            "close it with \" on the same line; write \\n for a line break inside a string"));
+                    CommonToken fixed = new CommonToken(t);
+                    fixed.setType(SandboxLexer.STRING);
+                    out.add(fixed);
+                }
+                default -> {
+                    if (t.getChannel() == Token.DEFAULT_CHANNEL) out.add(t);
+                }
+            }
+        }
+    }
+
+    private static FileContext parseTokens(Source source, List<Token> tokens, Diagnostics diagnostics) {
+        // Fast path: SLL prediction with bail-out; almost every file parses here.
+        var parser = newParser(source, tokens);
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        try {
+            return parser.file();
+        } catch (ParseCancellationException e) {
+            // Slow path with full LL and error reporting/recovery.
+            parser = newParser(source, tokens);
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            parser.setErrorHandler(new SyntaxErrorStrategy(source, diagnostics));
+            return parser.file();
+        }
+    }
+
+    private static dev.sandboxc.syntax.gen.SandboxParser newParser(Source source, List<Token> tokens) {
+        ListTokenSource tokenSource = new ListTokenSource(tokens, source.name());
+        var parser = new dev.sandboxc.syntax.gen.SandboxParser(new CommonTokenStream(tokenSource));
+        parser.removeErrorListeners();
+        return parser;
+    }
+
+    // ------------------------------------------------------------------ tree to AST
+
+    private static Ast.Entry entry(Source source, EntryContext ctx, Diagnostics diagnostics) {
+        if (ctx instanceof AttributeContext a) {
+            if (a.key == null || a.phrase() == null || a.phrase().term().isEmpty() || hasMissing(a)) return null;
+            Ast.Phrase value = phrase(source, a.phrase(), diagnostics);
+            if (value == null) return null;
+            return new Ast.Attribute(a.key.getText(), span(source, a.key),
+                    a.op != null && a.op.getType() == SandboxLexer.PLUSEQ, value, span(source, a));
+        }
+        if (ctx instanceof SectionContext s) {
+            if (s.key == null || s.body() == null) return null;
+            List<Ast.Label> labels = new ArrayList<>();
+            for (LabelContext l : s.label()) {
+                Token t = l.getStart();
+                if (t.getType() == SandboxLexer.STRING) {
+                    labels.add(new Ast.Label(unquote(source, t, diagnostics), true, span(source, t)));
+                } else {
+                    labels.add(new Ast.Label(t.getText(), false, span(source, t)));
+                }
+            }
+            return new Ast.Section(s.key.getText(), span(source, s.key), List.copyOf(labels),
+                    body(source, s.body(), diagnostics), span(source, s));
+        }
+        return null;
+    }
+
+    private static List<Ast.Entry> body(Source source, BodyContext body, Diagnostics diagnostics) {
+        List<Ast.Entry> entries = new ArrayList<>();
+        for (EntryContext e : body.entry()) {
+            Ast.Entry built = entry(source, e, diagnostics);
+            if (built != null) entries.add(built);
+        }
+        return List.copyOf(entries);
+    }
+
+    private static Ast.Phrase phrase(Source source, PhraseContext ctx, Diagnostics diagnostics) {
+        List<Ast.Term> terms = new ArrayList<>();
+        for (TermContext t : ctx.term()) {
+            Ast.Term term = term(source, t, diagnostics);
+            if (term != null) terms.add(term);
+        }
+        if (terms.isEmpty()) return null;
+        return new Ast.Phrase(List.copyOf(terms), terms.get(0).span().to(terms.get(terms.size() - 1).span()));
+    }
+
+    private static Ast.Term term(Source source, TermContext ctx, Diagnostics diagnostics) {
+        if (ctx.list() != null) {
+            ListContext l = ctx.list();
+            List<Ast.Phrase> items = new ArrayList<>();
+            for (PhraseContext p : l.phrase()) {
+                Ast.Phrase item = phrase(source, p, diagnostics);
+                if (item != null) items.add(item);
+            }
+            return new Ast.ListTerm(List.copyOf(items), span(source, l));
+        }
+        Token t = ctx.getStart();
+        if (t == null || t.getTokenIndex() < 0 && t.getStartIndex() < 0) return null;
+        return switch (t.getType()) {
+            case SandboxLexer.WORD -> new Ast.Word(t.getText(), span(source, t));
+            case SandboxLexer.STRING -> new Ast.Str(unquote(source, t, diagnostics), span(source, t));
+            case SandboxLexer.ARROW -> new Ast.Arrow(span(source, t));
+            default -> null;
+        };
+    }
+
+    private static boolean hasMissing(ParserRuleContext ctx) {
+        return ctx.exception != null;
+    }
+
+    /** Decodes a string token; reports unknown escapes at their exact column. */
+    static String unquote(Source source, Token t, Diagnostics diagnostics) {
+        String raw = t.getText();
+        int base = source.charIndex(t.getStartIndex());
+        int end = raw.length() > 1 && raw.endsWith("\"") && !raw.endsWith("\\\"") ? raw.length() - 1 : raw.length();
+        if (raw.length() >= 2 && raw.endsWith("\\\"")) {
+            // `"a\"` closed by an escaped quote only when the backslashes before it are even.
+            int bs = 0;
+            for (int i = raw.length() - 2; i > 0 && raw.charAt(i) == '\\'; i--) bs++;
+            end = bs % 2 == 0 ? raw.length() - 1 : raw.length();
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i < end; i++) {
+            char c = raw.charAt(i);
+            if (c != '\\' || i + 1 >= end) {
+                if (c != '\\') b.append(c);
+                continue;
+            }
+            char e = raw.charAt(++i);
+            switch (e) {
+                case '"' -> b.append('"');
+                case '\\' -> b.append('\\');
+                case 'n' -> b.append('\n');
+                case 't' -> b.append('\t');
+                case 'r' -> b.append('\r');
+                case '$' -> b.append('$');
+                case 'u' -> {
+                    int close = raw.indexOf('}', i);
+                    String hex = i + 1 < end && raw.charAt(i + 1) == '{' && close > i + 2 && close < end
+                            ? raw.substring(i + 2, close) : null;
+                    int cp = -1;
+                    if (hex != null && hex.length() <= 6 && hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+                        cp = Integer.parseInt(hex, 16);
+                    }
+                    if (cp < 0 || cp > Character.MAX_CODE_POINT || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                        diagnostics.add(Diagnostic.error("E003", source.span(base + i - 1, base + i + 1),
+                                "invalid unicode escape", "expected \\u{HEX}",
+                                "write a code point as \\u{1F600} (1 to 6 hex digits)"));
+                    } else {
+                        b.appendCodePoint(cp);
+                        i = close;
+                    }
+                }
+                default -> diagnostics.add(Diagnostic.error("E003", source.span(base + i - 1, base + i + 1),
+                        "unknown escape \\" + e + " in string", "not an escape",
+                        "the escapes are \\\" \\\\ \\n \\t \\r \\$ \\u{HEX}; write \\\\ for a backslash"));
+            }
+        }
+        return b.toString();
+    }
+
+    static Span span(Source source, Token t) {
+        return source.span(source.charIndex(t.getStartIndex()), source.charIndex(t.getStopIndex() + 1));
+    }
+
+    static Span span(Source source, ParserRuleContext ctx) {
+        Token start = ctx.getStart();
+        Token stop = ctx.getStop() != null && ctx.getStop().getStopIndex() >= start.getStartIndex() ? ctx.getStop() : start;
+        return source.span(source.charIndex(start.getStartIndex()), source.charIndex(stop.getStopIndex() + 1));
+    }
+
+    private static String describeChar(String text) {
+        int cp = text.codePointAt(0);
+        if (cp < 0x20 || cp == 0x7f) return String.format("U+%04X", cp);
+        return "'" + text + "'";
+    }
+}

@@ -1,0 +1,110 @@
+# sandbox-up (body; the variables above are generated): boots the sandbox VM in
+# the foreground and always cleans up after it.
+#
+#  1. finds the flake (the folder with sandboxc.json, looking up from $PWD);
+#  2. makes a private runtime folder (0700) outside every share, where the share
+#     links, virtiofsd sockets and the VM's control socket live;
+#  3. links each share's host folder there (`~` is the caller's home, resolved now);
+#  4. starts virtiofsd-run when a share uses virtiofs and waits for its sockets;
+#  5. runs microvm-run under the sandbox's time limit; tears everything down on exit.
+set -euo pipefail
+
+die() {
+  echo "sandbox-up: $*" >&2
+  exit 1
+}
+
+root=${SANDBOXC_ROOT:-}
+if [ -z "$root" ]; then
+  dir=$PWD
+  while :; do
+    if [ -f "$dir/sandboxc.json" ] && [ -f "$dir/flake.nix" ]; then
+      root=$dir
+      break
+    fi
+    [ "$dir" = / ] && break
+    dir=$(dirname "$dir")
+  done
+fi
+[ -n "$root" ] || die "run this inside the folder of the generated flake (the one with sandboxc.json), or set SANDBOXC_ROOT"
+root=$(cd "$root" && pwd -P)
+
+base="${XDG_RUNTIME_DIR:-/tmp}/sandboxc-$(id -u)"
+mkdir -p "$base"
+chmod 0700 "$base"
+if [ ! -O "$base" ] || [ -L "$base" ]; then
+  die "$base is not a private folder of yours"
+fi
+key=$(printf '%s' "$root" | sha256sum | cut -c1-12)
+run="$base/$SANDBOX_NAME-$key"
+mkdir -p "$run"
+chmod 0700 "$run"
+
+exec 9>"$run/lock"
+flock -n 9 || die "sandbox $SANDBOX_NAME from $root is already running"
+
+virtiofsd_pid=""
+# shellcheck disable=SC2317  # called through the EXIT trap
+cleanup() {
+  if [ -n "$virtiofsd_pid" ]; then
+    kill "$virtiofsd_pid" 2>/dev/null || true
+    wait "$virtiofsd_pid" 2>/dev/null || true
+  fi
+  rm -rf "$run/shares" "$run/host"
+  for socket in "${SANDBOX_SOCKETS[@]}"; do rm -f "$run/$socket"; done
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+rm -rf "$run/shares" "$run/host"
+mkdir -m 0700 "$run/shares" "$run/host"
+for entry in "${SANDBOX_SHARES[@]}"; do
+  tag=${entry%%=*}
+  path=${entry#*=}
+  case $path in
+    \~) path=$HOME ;;
+    \~/*) path="$HOME/${path#\~/}" ;;
+    /*) ;;
+    *) path="$root/$path" ;;
+  esac
+  [ -d "$path" ] || die "share $tag: $path is not a folder"
+  ln -s "$(realpath "$path")" "$run/shares/$tag"
+done
+
+if [ ${#SANDBOX_KEY_FILES[@]} -gt 0 ]; then
+  : >"$run/host/authorized_keys"
+  for file in "${SANDBOX_KEY_FILES[@]}"; do
+    case $file in
+      \~/*) file="$HOME/${file#\~/}" ;;
+      /*) ;;
+      *) file="$root/$file" ;;
+    esac
+    [ -r "$file" ] || die "authorized key file $file cannot be read"
+    cat "$file" >>"$run/host/authorized_keys"
+  done
+  chmod 0444 "$run/host/authorized_keys"
+fi
+
+cd "$run"
+if [ ${#SANDBOX_SOCKETS[@]} -gt 0 ]; then
+  virtiofsd-run >"$run/virtiofsd.log" 2>&1 &
+  virtiofsd_pid=$!
+  # Wait for every socket; give up if virtiofsd dies or after 30 s.
+  deadline=$((SECONDS + 30))
+  for socket in "${SANDBOX_SOCKETS[@]}"; do
+    until [ -S "$run/$socket" ]; do
+      kill -0 "$virtiofsd_pid" 2>/dev/null || die "virtiofsd stopped; see $run/virtiofsd.log"
+      [ "$SECONDS" -lt "$deadline" ] || die "virtiofsd did not create $socket within 30 s; see $run/virtiofsd.log"
+      sleep 0.1
+    done
+  done
+fi
+
+echo "sandbox-up: booting $SANDBOX_NAME (time limit ${SANDBOX_TIMEOUT} s)" >&2
+status=0
+timeout --foreground --kill-after=15 "$SANDBOX_TIMEOUT" microvm-run || status=$?
+if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+  echo "sandbox-up: $SANDBOX_NAME reached its time limit and was stopped" >&2
+fi
+exit "$status"

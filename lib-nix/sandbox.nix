@@ -1,0 +1,237 @@
+# sandboxc guest library (copied verbatim into every generated flake).
+#
+# A generated guest module sets `sandboxc.*` and `microvm.*`; this module turns
+# the sandboxc options into NixOS configuration: the agent user, sudo policy,
+# agent wrappers, git identity, sshd, audit logging and network plumbing.
+# Nothing here reads the host: host-side work happens in the launchers.
+{ config, lib, pkgs, ... }:
+let
+  inherit (lib) mkOption mkIf mkMerge types optional optionals;
+  cfg = config.sandboxc;
+  user = cfg.user.name;
+  home = "/home/${user}";
+
+  agentModule = { name, ... }: {
+    options = {
+      package = mkOption { type = types.package; description = "The agent's nixpkgs package."; };
+      binary = mkOption { type = types.str; description = "Executable inside the package."; };
+      command = mkOption {
+        type = types.str;
+        default = name;
+        description = "Name of the wrapper on PATH that starts the agent in its work directory.";
+      };
+      args = mkOption { type = types.listOf types.str; default = [ ]; description = "Arguments always passed."; };
+      env = mkOption { type = types.attrsOf types.str; default = { }; description = "Environment always set."; };
+      apiKeyEnv = mkOption { type = types.nullOr types.str; default = null; };
+      secret = mkOption {
+        type = types.nullOr types.str;
+        default = null;
+        description = "Name of the secret the host delivers at launch under /run/sandboxc/secrets.";
+      };
+      workdir = mkOption { type = types.str; };
+    };
+  };
+
+  # Starts the agent in its work directory with its flags; its terminal session is
+  # recorded into the journal (tag sandboxc-transcript) when sessions are audited.
+  wrapper = name: a: pkgs.writeShellApplication {
+    name = a.command;
+    runtimeInputs = [ a.package pkgs.coreutils pkgs.util-linux pkgs.systemd ];
+    text = ''
+      ${lib.concatStrings (lib.mapAttrsToList (k: v: "export ${k}=${lib.escapeShellArg v}\n") a.env)}
+      ${lib.optionalString (a.secret != null && a.apiKeyEnv != null) ''
+        secret_file=${lib.escapeShellArg "/run/sandboxc/secrets/${a.secret}"}
+        if [ -r "$secret_file" ]; then
+          ${a.apiKeyEnv}=$(cat "$secret_file")
+          export ${a.apiKeyEnv}
+        fi
+      ''}
+      cd ${lib.escapeShellArg a.workdir}
+      cmd=(${lib.escapeShellArg "${a.package}/bin/${a.binary}"} ${lib.escapeShellArgs a.args} "$@")
+      ${if cfg.audit.sessions then ''
+        # script(1) keeps the agent on a terminal and copies the session to the journal.
+        printf -v line '%q ' "''${cmd[@]}"
+        exec env SHELL=${pkgs.bash}/bin/bash script --quiet --flush --return \
+          --command "$line" >(systemd-cat --identifier=sandboxc-transcript)
+      '' else ''
+        exec "''${cmd[@]}"
+      ''}
+    '';
+  };
+in
+{
+  options.sandboxc = {
+    name = mkOption { type = types.str; default = "sandbox"; description = "The sandbox's name (also the VM's host name)."; };
+
+    user = {
+      name = mkOption { type = types.str; default = "agent"; };
+      sudo = mkOption { type = types.enum [ "none" "passwordless" ]; default = "none"; };
+      gitName = mkOption { type = types.nullOr types.str; default = null; };
+      gitEmail = mkOption { type = types.nullOr types.str; default = null; };
+      authorizedKeys = mkOption { type = types.listOf types.str; default = [ ]; };
+      authorizedKeysFromHost = mkOption {
+        type = types.bool;
+        default = false;
+        description = "Public keys read on the host at launch, delivered in the read-only host share.";
+      };
+    };
+
+    agents = mkOption { type = types.attrsOf (types.submodule agentModule); default = { }; };
+
+    workdirs = mkOption {
+      type = types.listOf types.str;
+      default = [ ];
+      description = "Shared folders git may treat as safe (they belong to the host user).";
+    };
+
+    audit = {
+      commands = mkOption { type = types.bool; default = true; description = "auditd records every execve."; };
+      sessions = mkOption { type = types.bool; default = true; description = "Agent transcripts and shell history go to the journal."; };
+      journal = mkOption { type = types.bool; default = true; description = "Keep a (volatile) journal."; };
+    };
+
+    network = {
+      restricted = mkOption {
+        type = types.bool;
+        default = false;
+        description = "qemu user-mode NIC with restrict=on: no route out of the VM except the forwards.";
+      };
+      mac = mkOption { type = types.str; default = "02:00:00:00:00:01"; };
+      id = mkOption { type = types.str; default = "sbx0"; };
+      forwards = mkOption {
+        type = types.listOf (types.submodule {
+          options = {
+            proto = mkOption { type = types.enum [ "tcp" "udp" ]; default = "tcp"; };
+            hostAddress = mkOption { type = types.str; default = "127.0.0.1"; };
+            hostPort = mkOption { type = types.port; };
+            guestPort = mkOption { type = types.port; };
+          };
+        });
+        default = [ ];
+      };
+      allow = mkOption {
+        type = types.listOf types.str;
+        default = [ ];
+        description = "Egress allowlist (host:port patterns), enforced on the host.";
+      };
+    };
+
+    launcher = {
+      timeout = mkOption { type = types.ints.positive; default = 3600; description = "Wall-clock limit of a run, in seconds."; };
+      shares = mkOption {
+        type = types.listOf (types.submodule {
+          options = {
+            tag = mkOption { type = types.str; };
+            hostPath = mkOption {
+              type = types.str;
+              description = "As written, resolved by the launcher: relative to the flake, ~ for the caller's home.";
+            };
+          };
+        });
+        default = [ ];
+      };
+      keyFiles = mkOption {
+        type = types.listOf types.str;
+        default = [ ];
+        description = "Public key files the launcher reads on the host (relative to the flake, or ~/...).";
+      };
+    };
+  };
+
+  config = mkMerge [
+    {
+      networking.hostName = cfg.name;
+
+      # Ephemeral guest: users come from this configuration only, nobody has a password.
+      users.mutableUsers = false;
+      users.allowNoPasswordLogin = true;
+      users.users.${user} = {
+        isNormalUser = true;
+        home = home;
+        extraGroups = optional (cfg.user.sudo == "passwordless") "wheel";
+        openssh.authorizedKeys.keys = cfg.user.authorizedKeys;
+      };
+      services.getty.autologinUser = user;
+
+      security.sudo = if cfg.user.sudo == "passwordless" then {
+        enable = true;
+        wheelNeedsPassword = false;
+        execWheelOnly = true;
+      } else {
+        enable = false;
+      };
+
+      environment.systemPackages = lib.mapAttrsToList wrapper cfg.agents;
+
+      programs.git = {
+        enable = true;
+        config = {
+          init.defaultBranch = "main";
+          safe.directory = cfg.workdirs;
+        } // lib.optionalAttrs (cfg.user.gitName != null || cfg.user.gitEmail != null) {
+          user = lib.filterAttrs (_: v: v != null) { name = cfg.user.gitName; email = cfg.user.gitEmail; };
+        };
+      };
+
+      # The workspace belongs to the host user; the agent keeps its own files at home.
+      systemd.tmpfiles.rules = [ "d /run/sandboxc 0755 root root -" "d /run/sandboxc/secrets 0700 ${user} users -" ];
+    }
+
+    (mkIf (cfg.user.authorizedKeys != [ ] || cfg.user.authorizedKeysFromHost) {
+      services.openssh = {
+        enable = true;
+        openFirewall = true;
+        authorizedKeysFiles = optional cfg.user.authorizedKeysFromHost "/run/sandboxc/host/authorized_keys";
+        settings = {
+          PasswordAuthentication = false;
+          KbdInteractiveAuthentication = false;
+          PermitRootLogin = "no";
+          AllowUsers = [ user ];
+          AllowAgentForwarding = false;
+          X11Forwarding = false;
+        };
+      };
+    })
+
+    (mkIf cfg.audit.commands {
+      # Every program started in the guest, with its arguments.
+      security.auditd.enable = true;
+      security.audit = {
+        enable = true;
+        rules = [ "-a exit,always -F arch=b64 -S execve -k sandboxc-exec" ]
+          ++ optional pkgs.stdenv.hostPlatform.isx86_64 "-a exit,always -F arch=b32 -S execve -k sandboxc-exec";
+      };
+    })
+
+    (mkIf cfg.audit.sessions {
+      # Interactive shell history, with time stamps, into the journal (tag sandboxc-history).
+      programs.bash.interactiveShellInit = builtins.readFile ./history.sh;
+    })
+
+    (mkIf cfg.audit.journal {
+      services.journald.extraConfig = ''
+        Storage=volatile
+        RuntimeMaxUse=256M
+      '';
+    })
+
+    (mkIf cfg.network.restricted {
+      # microvm.nix's own user interface cannot take restrict=on, so the NIC is declared here.
+      microvm.qemu.extraArgs =
+        let
+          mc = config.microvm;
+          # Same rule as microvm.nix's qemu runner (lib/runners/qemu.nix, requirePci).
+          requirePci = mc.graphics.enable || !(lib.hasPrefix "microvm" mc.qemu.machine)
+            || mc.shares != [ ] || lib.any ({ bus, ... }: bus == "pci") mc.devices;
+          devType = if requirePci then "pci" else "device";
+          fwd = f: "hostfwd=${f.proto}:${f.hostAddress}:${toString f.hostPort}-:${toString f.guestPort}";
+        in [
+          "-netdev"
+          (lib.concatStringsSep "," ([ "user" "id=${cfg.network.id}" "restrict=on" ] ++ map fwd cfg.network.forwards))
+          "-device"
+          ("virtio-net-${devType},netdev=${cfg.network.id},mac=${cfg.network.mac}"
+            + lib.optionalString (requirePci || (mc.cpu == null && pkgs.stdenv.hostPlatform.system != "x86_64-linux")) ",romfile=")
+        ];
+    })
+  ];
+}
