@@ -63,7 +63,8 @@ public final class Checker {
                                 : Suggest.hint(ref.value(), names, "the sandbox declares"));
             }
         }
-        for (Sandbox.Secret secret : s.secrets()) {
+        // "Never used" is noise while errors stand: the user may have broken the reference.
+        for (Sandbox.Secret secret : diagnostics.hasErrors() ? List.<Sandbox.Secret>of() : s.secrets()) {
             if (!used.contains(secret.name())) {
                 diagnostics.add(Diagnostic.warning("W301", secret.span(), "secret '" + secret.name() + "' is never used",
                         "not referenced", "give it to an agent with api-key = secret " + secret.name() + ", or remove it"));

@@ -15,6 +15,8 @@ import dev.sandboxc.syntax.gen.SandboxParser.PhraseContext;
 import dev.sandboxc.syntax.gen.SandboxParser.SectionContext;
 import dev.sandboxc.syntax.gen.SandboxParser.TermContext;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
@@ -43,7 +45,9 @@ public final class SandboxParser {
         FileContext tree = parseTokens(source, tokens, diagnostics);
         List<Ast.Entry> entries = new ArrayList<>();
         if (tree != null) {
+            Set<Integer> damaged = damagedLines(tree);
             for (EntryContext e : tree.entry()) {
+                if (e instanceof AttributeContext && (hasMissing(e) || damaged.contains(e.getStop().getLine()))) continue;
                 Ast.Entry built = entry(source, e, diagnostics);
                 if (built != null) entries.add(built);
             }
@@ -136,7 +140,11 @@ public final class SandboxParser {
 
     private static List<Ast.Entry> body(Source source, BodyContext body, Diagnostics diagnostics) {
         List<Ast.Entry> entries = new ArrayList<>();
+        Set<Integer> damaged = damagedLines(body);
+        // Recovery may park the skipped tokens on the enclosing section instead.
+        if (body.getParent() != null) damaged.addAll(damagedLines(body.getParent()));
         for (EntryContext e : body.entry()) {
+            if (e instanceof AttributeContext && (hasMissing(e) || damaged.contains(e.getStop().getLine()))) continue;
             Ast.Entry built = entry(source, e, diagnostics);
             if (built != null) entries.add(built);
         }
@@ -173,8 +181,28 @@ public final class SandboxParser {
         };
     }
 
+    /** Lines on which the parser skipped tokens while recovering inside this block. */
+    private static Set<Integer> damagedLines(ParserRuleContext block) {
+        Set<Integer> lines = new HashSet<>();
+        if (block.children == null) return lines;
+        for (var child : block.children) {
+            if (child instanceof org.antlr.v4.runtime.tree.ErrorNode n) lines.add(n.getSymbol().getLine());
+        }
+        return lines;
+    }
+
+    /**
+     * True when a syntax error touched this subtree: such an entry is dropped rather
+     * than typed, so one syntax error does not also come back as a type error.
+     */
     private static boolean hasMissing(ParserRuleContext ctx) {
-        return ctx.exception != null;
+        if (ctx.exception != null) return true;
+        if (ctx.children == null) return false;
+        for (var child : ctx.children) {
+            if (child instanceof org.antlr.v4.runtime.tree.ErrorNode) return true;
+            if (child instanceof ParserRuleContext c && !(c instanceof SectionContext) && hasMissing(c)) return true;
+        }
+        return false;
     }
 
     /** Decodes a string token; reports unknown escapes at their exact column. */

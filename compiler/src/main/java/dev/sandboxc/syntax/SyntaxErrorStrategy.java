@@ -69,6 +69,10 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
         Span at = spanOf(offending);
         int line = at.line();
         if (line == lastLine) return;
+        // After a first error, a stray '}' or a premature end of file is almost always
+        // its echo (recovery consumed or invented a brace), not a second mistake.
+        if (lastLine >= 0 && offending != null
+                && (offending.getType() == SandboxLexer.RBRACE || offending.getType() == Token.EOF)) return;
         lastLine = line;
         ParserRuleContext ctx = parser.getContext();
         String got = describe(offending);
