@@ -56,10 +56,12 @@ final class Block {
     List<Ast.Section> sections(String key, String labelWhat) {
         blocks.put(key, labelWhat);
         List<Ast.Section> out = new ArrayList<>();
+        java.util.Set<String> labels = new java.util.HashSet<>();
         for (Ast.Entry e : entries) {
             if (e.key().equals(key) && e instanceof Ast.Section s) {
                 used.add(e);
-                out.add(s);
+                // A second block of the same name is reported as a duplicate (E104); only the first counts.
+                if (s.labels().isEmpty() || labels.add(s.label(0))) out.add(s);
             }
         }
         return out;

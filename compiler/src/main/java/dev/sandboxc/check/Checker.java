@@ -30,6 +30,26 @@ public final class Checker {
     public static void check(List<Sandbox> sandboxes, Diagnostics diagnostics) {
         Checker c = new Checker(diagnostics);
         for (Sandbox s : sandboxes) c.check(s);
+        c.samePins(sandboxes);
+    }
+
+    /** One file is one flake, and a flake has one nixpkgs and one microvm.nix input. */
+    private void samePins(List<Sandbox> sandboxes) {
+        if (sandboxes.isEmpty()) return;
+        Sandbox first = sandboxes.get(0);
+        for (Sandbox s : sandboxes.subList(1, sandboxes.size())) {
+            pin(first, s, "nixpkgs", first.nixpkgs(), s.nixpkgs());
+            pin(first, s, "microvm", first.microvm(), s.microvm());
+        }
+    }
+
+    private void pin(Sandbox first, Sandbox s, String key, Val<String> a, Val<String> b) {
+        if (a.value().equals(b.value())) return;
+        diagnostics.add(Diagnostic.error("E509", b.given() ? b.span() : s.span(),
+                        "sandbox " + s.name() + " pins " + key + " " + b.value() + " but " + first.name() + " pins " + a.value(),
+                        "a second pin", "the sandboxes of one file share one flake, so one " + key
+                                + " pin: set it once in a profile they extend, or split the file")
+                .withNote(a.given() ? a.span() : first.span(), first.name() + "'s pin"));
     }
 
     private void error(String code, Span span, String message, String label, String help) {
@@ -49,6 +69,13 @@ public final class Checker {
         Set<String> used = new HashSet<>();
         List<String> names = s.secrets().stream().map(Sandbox.Secret::name).toList();
         for (Sandbox.Agent a : s.agents()) {
+            if (!a.kind().availableIn(s.nixpkgs().value())) {
+                error("E408", a.span(), a.name() + " is not packaged in " + s.nixpkgs().value(),
+                        "not in this nixpkgs", "nixpkgs has " + a.kind().attr() + " from nixos-" + a.kind().since()
+                                + " on: set nixpkgs = \"nixos-" + a.kind().since() + "\" or \"nixos-unstable\"");
+            }
+            // Offline, a hosted model is out of reach anyway: no key is the right setup.
+            if (a.apiKey().isEmpty() && s.network().mode().value() == NetMode.NONE) continue;
             if (a.apiKey().isEmpty()) {
                 diagnostics.add(Diagnostic.warning("W302", a.span(), "agent " + a.name() + " has no api-key",
                         "no key", "without a key the agent asks for an interactive login; declare "

@@ -197,7 +197,7 @@ public final class ModelBuilder {
             if (e instanceof Ast.Attribute a && a.append() && inherited instanceof Ast.Attribute p) {
                 out.put(id, appendLists(p, a));
             } else if (e instanceof Ast.Section s && inherited instanceof Ast.Section p) {
-                out.put(id, new Ast.Section(s.key(), s.keySpan(), s.labels(), merge(p.body(), s.body()), s.span()));
+                out.put(id, new Ast.Section(s.key(), s.keySpan(), s.labels(), merge(p.body(), s.body()), s.span(), s.damaged() || p.damaged()));
             } else {
                 out.put(id, e);
             }
@@ -387,7 +387,7 @@ public final class ModelBuilder {
         Ast.Attribute from = b.setting("from", "env \"VARIABLE\" or file \"PATH\"");
         b.finish();
         if (from == null) {
-            error("E111", s.keySpan().to(s.labels().get(0).span()), "secret '" + name + "' has no source",
+            if (!s.damaged()) error("E111", s.keySpan().to(s.labels().get(0).span()), "secret '" + name + "' has no source",
                     "missing `from`", "add from = env \"VARIABLE\" or from = file \"/run/secrets/" + name + "\"");
             return null;
         }
@@ -420,12 +420,12 @@ public final class ModelBuilder {
         }
         boolean ok = true;
         if (sourceAttr == null) {
-            error("E111", s.keySpan().to(nameSpan), "share '" + name + "' has no source", "missing `source`",
+            if (!s.damaged()) error("E111", s.keySpan().to(nameSpan), "share '" + name + "' has no source", "missing `source`",
                     "add source = \".\" (relative to this file) or an absolute host path");
             ok = false;
         }
         if (mountAttr == null) {
-            error("E111", s.keySpan().to(nameSpan), "share '" + name + "' has no mount point", "missing `mount`",
+            if (!s.damaged()) error("E111", s.keySpan().to(nameSpan), "share '" + name + "' has no mount point", "missing `mount`",
                     "add mount = /" + name);
             ok = false;
         }
@@ -446,20 +446,26 @@ public final class ModelBuilder {
         NetMode mode = modeAttr == null ? null : values.keyword(modeAttr.value(), "mode", NetMode.class);
         List<Val<Domain>> allow = new ArrayList<>();
         Ast.Attribute allowAttr = b.setting("allow", "[ \"api.example.com:443\" ]");
-        if (allowAttr != null) {
-            List<Ast.Phrase> items = values.flatList(allowAttr.value(), "allow", "[ \"github.com:443\" ]");
-            if (items != null) {
-                Map<String, Span> seen = new HashMap<>();
-                for (Ast.Phrase item : items) {
-                    Domain dom = values.domain(item, "allow");
-                    if (dom == null) continue;
-                    if (seen.putIfAbsent(dom.pattern(), item.span()) != null) {
-                        diagnostics.add(Diagnostic.warning("W102", item.span(), dom.pattern() + " is allowed twice",
-                                "again here", "remove the second mention").withNote(seen.get(dom.pattern()), "first allowed here"));
-                        continue;
-                    }
-                    allow.add(Val.of(dom, item.span()));
-                }
+        if (allowAttr != null) readAllow(allowAttr.value(), "allow", allow);
+        // The short form: egress = allow [ ... ] | none | any (any is unrestricted NAT).
+        Ast.Attribute egressAttr = b.setting("egress", "allow [ \"api.example.com:443\" ], none or any");
+        if (egressAttr != null) {
+            Ast.Phrase p = egressAttr.value();
+            if (mode != null || allowAttr != null) {
+                error("E505", egressAttr.keySpan(), "egress says again what " + (mode != null ? "mode" : "allow") + " already says",
+                        "second setting", "keep one: either egress = allow [ ... ], or mode and allow");
+            } else if (p.size() == 2 && p.first() instanceof Ast.Word w && w.text().equals("allow")
+                    && p.terms().get(1) instanceof Ast.ListTerm l) {
+                mode = NetMode.ALLOWLIST;
+                modeAttr = egressAttr;
+                allowAttr = egressAttr;
+                readAllow(new Ast.Phrase(List.of(l), l.span()), "egress", allow);
+            } else if (p.size() == 1 && p.first() instanceof Ast.Word w && (w.text().equals("none") || w.text().equals("any"))) {
+                mode = w.text().equals("none") ? NetMode.NONE : NetMode.NAT;
+                modeAttr = egressAttr;
+            } else {
+                error("E201", p.span(), "egress expects allow [ \"host:port\", ... ], none or any, got " + Ast.describe(p),
+                        "not an egress policy", "write egress = allow [ \"api.anthropic.com:443\" ]");
             }
         }
         List<Val<Forward>> forwards = new ArrayList<>();
@@ -512,6 +518,22 @@ public final class ModelBuilder {
                     "remove bridge, or set mode = bridge");
         }
         return new Sandbox.Network(where, modeVal, List.copyOf(allow), List.copyOf(forwards), bridge, iface);
+    }
+
+    private void readAllow(Ast.Phrase listPhrase, String key, List<Val<Domain>> allow) {
+        List<Ast.Phrase> items = values.flatList(listPhrase, key, "[ \"github.com:443\" ]");
+        if (items == null) return;
+        Map<String, Span> seen = new HashMap<>();
+        for (Ast.Phrase item : items) {
+            Domain dom = values.domain(item, key);
+            if (dom == null) continue;
+            if (seen.putIfAbsent(dom.pattern(), item.span()) != null) {
+                diagnostics.add(Diagnostic.warning("W102", item.span(), dom.pattern() + " is allowed twice",
+                        "again here", "remove the second mention").withNote(seen.get(dom.pattern()), "first allowed here"));
+                continue;
+            }
+            allow.add(Val.of(dom, item.span()));
+        }
     }
 
     /** A tap/netdev id: at most 15 characters (IFNAMSIZ), stable for the sandbox name. */
@@ -569,8 +591,10 @@ public final class ModelBuilder {
             Ast.Attribute ak = k.setting("authorized-keys", "[ file \"~/.ssh/id_ed25519.pub\" ]");
             k.finish();
             if (ak != null) {
-                List<Ast.Phrase> items = values.list(ak.value(), "authorized-keys", "[ file \"~/.ssh/id_ed25519.pub\" ]");
-                if (items != null) {
+                // One key may be written without brackets: authorized-keys = file "~/.ssh/id_ed25519.pub"
+                List<Ast.Phrase> items = ak.value().size() == 1 && ak.value().first() instanceof Ast.ListTerm l
+                        ? l.items() : List.of(ak.value());
+                {
                     for (Ast.Phrase item : items) {
                         KeySource key = values.keySource(item, "authorized-keys");
                         if (key != null) keys.add(Val.of(key, item.span()));

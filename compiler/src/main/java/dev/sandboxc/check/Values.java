@@ -138,6 +138,10 @@ final class Values {
             return null;
         }
         Long n = parseLong(number);
+        if (n != null && n == 0) {
+            error("E203", p.span(), key + " must be longer than zero", "zero", "write a positive duration such as 60 min");
+            return null;
+        }
         if (n == null || n > 365L * 86400 / factor) {
             error("E203", p.span(), key + " is too long", "too long", "a sandbox timeout is at most a year; usually an hour or two");
             return null;
@@ -180,7 +184,7 @@ final class Values {
         }
         E value = Keyword.parse(type, w.get(0));
         if (value == null) {
-            error("E202", p.span(), "unknown " + key + " '" + w.get(0) + "'", "not a " + key,
+            error("E202", p.span(), "unknown " + key + " '" + w.get(0) + "'", "not a valid " + key,
                     Suggest.hint(w.get(0), choices, "the choices are"));
         }
         return value;
@@ -264,6 +268,11 @@ final class Values {
     Domain domain(Ast.Phrase p, String key) {
         String s = text(p, key, "a domain such as \"api.example.com:443\"");
         if (s == null) return null;
+        if (s.contains("://") || s.contains("/")) {
+            error("E205", p.span(), key + " takes a domain, not a URL: " + quote(s), "not a domain",
+                    "write the host and port only, for example \"github.com:443\"");
+            return null;
+        }
         String host = s;
         int port = 443;
         int colon = s.lastIndexOf(':');
@@ -275,11 +284,6 @@ final class Values {
                 return null;
             }
             port = parsed;
-        }
-        if (host.contains("://") || s.contains("/")) {
-            error("E205", p.span(), key + " takes a domain, not a URL: " + quote(s), "not a domain",
-                    "write the host and port only, for example \"github.com:443\"");
-            return null;
         }
         host = host.toLowerCase(Locale.ROOT);
         boolean wildcard = false;

@@ -182,7 +182,7 @@ public final class FlakeEmitter {
         m.put("user", user);
 
         List<Map<String, Object>> agents = new ArrayList<>();
-        for (Sandbox.Agent a : s.agents()) agents.add(agent(a));
+        for (Sandbox.Agent a : s.agents()) agents.add(agent(a, s.nixpkgs().value()));
         m.put("agents", agents);
 
         Map<String, Object> audit = new LinkedHashMap<>();
@@ -195,8 +195,9 @@ public final class FlakeEmitter {
         return m;
     }
 
-    private static Map<String, Object> agent(Sandbox.Agent a) {
+    private static Map<String, Object> agent(Sandbox.Agent a, String nixpkgs) {
         AgentKind k = a.kind();
+        AgentKind.Cli cli = k.cliFor(nixpkgs);
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("name", a.name());
         e.put("attr", k.attr());
@@ -204,8 +205,8 @@ public final class FlakeEmitter {
         List<String> args = new ArrayList<>();
         List<Map<String, String>> env = new ArrayList<>();
         if (a.autonomy().value() == Autonomy.FULL) {
-            args.addAll(k.autonomyArgs());
-            for (String kv : k.autonomyEnv()) {
+            args.addAll(cli.autonomyArgs());
+            for (String kv : cli.autonomyEnv()) {
                 int eq = kv.indexOf('=');
                 env.add(Map.of("name", kv.substring(0, eq), "value", kv.substring(eq + 1)));
             }

@@ -29,12 +29,23 @@ import java.util.Map;
  */
 public final class OutputWriter {
 
-    public enum Reason { NOT_GENERATED, EDITED, NOT_A_FILE }
+    public enum Reason {
+        /** The file exists and no manifest says sandboxc wrote it. */
+        NOT_GENERATED,
+        /** sandboxc wrote it, and it was changed by hand since. */
+        EDITED,
+        /** A folder, link or device where a generated file belongs (or a linked parent folder). */
+        NOT_A_FILE,
+        /** The folder holds the flake of another .sandbox file. */
+        OTHER_SOURCE
+    }
 
     public record Conflict(String path, Reason reason) {}
 
-    public record Outcome(List<String> written, List<String> unchanged, List<String> removed, List<Conflict> conflicts) {
-        public boolean refused() { return !conflicts.isEmpty(); }
+    /** {@code conflicts} were refused, or, with force, overwritten. */
+    public record Outcome(List<String> written, List<String> unchanged, List<String> removed, List<Conflict> conflicts,
+                          boolean forced) {
+        public boolean refused() { return !conflicts.isEmpty() && !forced; }
     }
 
     private OutputWriter() {}
@@ -52,8 +63,16 @@ public final class OutputWriter {
 
         List<Conflict> conflicts = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
+        if (previous != null && previous.source() != null && !previous.source().equals(manifest.source())) {
+            conflicts.add(new Conflict(Manifest.FILE, Reason.OTHER_SOURCE));
+        }
         for (var e : target.entrySet()) {
             Path p = resolve(dir, e.getKey());
+            if (linkedParent(dir, p)) {
+                // Writing through a linked folder would put files outside the output.
+                conflicts.add(new Conflict(e.getKey(), Reason.NOT_A_FILE));
+                continue;
+            }
             if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) continue;
             if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 conflicts.add(new Conflict(e.getKey(), Reason.NOT_A_FILE));
@@ -73,7 +92,7 @@ public final class OutputWriter {
             else if (!recorded.equals(Digests.sha256(current))) conflicts.add(new Conflict(e.getKey(), Reason.EDITED));
         }
         if (!conflicts.isEmpty() && !force) {
-            return new Outcome(List.of(), List.of(), List.of(), List.copyOf(conflicts));
+            return new Outcome(List.of(), List.of(), List.of(), List.copyOf(conflicts), false);
         }
 
         List<String> written = new ArrayList<>();
@@ -96,13 +115,21 @@ public final class OutputWriter {
             replace(resolve(dir, Manifest.FILE), target.get(Manifest.FILE));
             written.add(Manifest.FILE);
         }
-        return new Outcome(List.copyOf(written), List.copyOf(unchanged), List.copyOf(removed), List.copyOf(conflicts));
+        return new Outcome(List.copyOf(written), List.copyOf(unchanged), List.copyOf(removed), List.copyOf(conflicts), force);
     }
 
     public static Manifest readManifest(Path dir) throws IOException {
         Path m = dir.resolve(Manifest.FILE);
         if (!Files.isRegularFile(m, LinkOption.NOFOLLOW_LINKS)) return null;
         return Manifest.parse(Files.readAllBytes(m));
+    }
+
+    private static boolean linkedParent(Path dir, Path file) {
+        Path root = dir.normalize();
+        for (Path p = file.getParent(); p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
+            if (Files.isSymbolicLink(p)) return true;
+        }
+        return false;
     }
 
     private static Path resolve(Path dir, String relative) {

@@ -22,8 +22,16 @@ public final class Ast {
     /** `key = phrase` or `key += phrase`. */
     public record Attribute(String key, Span keySpan, boolean append, Phrase value, Span span) implements Entry {}
 
-    /** `key label... { body }`. */
-    public record Section(String key, Span keySpan, List<Label> labels, List<Entry> body, Span span) implements Entry {
+    /**
+     * `key label... { body }`. {@code damaged}: a syntax or string error dropped an entry
+     * of the body, so "missing setting" errors about it would only be echoes.
+     */
+    public record Section(String key, Span keySpan, List<Label> labels, List<Entry> body, Span span, boolean damaged)
+            implements Entry {
+        public Section(String key, Span keySpan, List<Label> labels, List<Entry> body, Span span) {
+            this(key, keySpan, labels, body, span, false);
+        }
+
         public String label(int i) { return i < labels.size() ? labels.get(i).text() : null; }
     }
 

@@ -40,27 +40,40 @@ public final class SandboxParser {
     public static Ast.Document parse(Source source, Diagnostics diagnostics) {
         List<Token> tokens = new ArrayList<>();
         List<Ast.Comment> comments = new ArrayList<>();
-        lex(source, tokens, comments, diagnostics);
+        Set<Integer> lexDamaged = new HashSet<>();
+        lex(source, tokens, comments, lexDamaged, diagnostics);
 
         FileContext tree = parseTokens(source, tokens, diagnostics);
         List<Ast.Entry> entries = new ArrayList<>();
         if (tree != null) {
             Set<Integer> damaged = damagedLines(tree);
+            damaged.addAll(lexDamaged);
             for (EntryContext e : tree.entry()) {
                 if (e instanceof AttributeContext && (hasMissing(e) || damaged.contains(e.getStop().getLine()))) continue;
-                Ast.Entry built = entry(source, e, diagnostics);
+                Ast.Entry built = entry(source, e, lexDamaged, diagnostics);
                 if (built != null) entries.add(built);
             }
         }
         return new Ast.Document(source, List.copyOf(entries), List.copyOf(comments));
     }
 
-    private static void lex(Source source, List<Token> out, List<Ast.Comment> comments, Diagnostics diagnostics) {
+    private static void lex(Source source, List<Token> out, List<Ast.Comment> comments, Set<Integer> damaged,
+                            Diagnostics diagnostics) {
         SandboxLexer lexer = new SandboxLexer(CharStreams.fromString(source.text(), source.name()));
         lexer.removeErrorListeners();
         int lastErrorLine = -1;
+        java.util.ArrayDeque<Token> open = new java.util.ArrayDeque<>();
         for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
             switch (t.getType()) {
+                case SandboxLexer.LBRACE, SandboxLexer.LBRACK -> {
+                    open.push(t);
+                    out.add(t);
+                }
+                case SandboxLexer.RBRACE, SandboxLexer.RBRACK -> {
+                    int opener = t.getType() == SandboxLexer.RBRACE ? SandboxLexer.LBRACE : SandboxLexer.LBRACK;
+                    if (!open.isEmpty() && open.peek().getType() == opener) open.pop();
+                    out.add(t);
+                }
                 case SandboxLexer.COMMENT ->
                     comments.add(new Ast.Comment(t.getText(), span(source, t)));
                 case SandboxLexer.ERROR_CHAR -> {
@@ -80,6 +93,18 @@ public final class SandboxParser {
                     CommonToken fixed = new CommonToken(t);
                     fixed.setType(SandboxLexer.STRING);
                     out.add(fixed);
+                    // The string swallowed the rest of the line, closing brackets included:
+                    // close what this line opened, so the mistake stays on this line.
+                    damaged.add(t.getLine());
+                    while (!open.isEmpty() && open.peek().getLine() == t.getLine()) {
+                        Token o = open.pop();
+                        CommonToken close = new CommonToken(t);
+                        close.setType(o.getType() == SandboxLexer.LBRACE ? SandboxLexer.RBRACE : SandboxLexer.RBRACK);
+                        close.setText(o.getType() == SandboxLexer.LBRACE ? "}" : "]");
+                        close.setStartIndex(t.getStopIndex());
+                        close.setStopIndex(t.getStopIndex());
+                        out.add(close);
+                    }
                 }
                 default -> {
                     if (t.getChannel() == Token.DEFAULT_CHANNEL) out.add(t);
@@ -113,11 +138,13 @@ public final class SandboxParser {
 
     // ------------------------------------------------------------------ tree to AST
 
-    private static Ast.Entry entry(Source source, EntryContext ctx, Diagnostics diagnostics) {
+    private static Ast.Entry entry(Source source, EntryContext ctx, Set<Integer> lexDamaged, Diagnostics diagnostics) {
         if (ctx instanceof AttributeContext a) {
             if (a.key == null || a.phrase() == null || a.phrase().term().isEmpty() || hasMissing(a)) return null;
+            int errorsBefore = diagnostics.errorCount();
             Ast.Phrase value = phrase(source, a.phrase(), diagnostics);
-            if (value == null) return null;
+            // A string with a bad escape was reported; typing its mangled value would only echo it.
+            if (value == null || diagnostics.errorCount() > errorsBefore) return null;
             return new Ast.Attribute(a.key.getText(), span(source, a.key),
                     a.op != null && a.op.getType() == SandboxLexer.PLUSEQ, value, span(source, a));
         }
@@ -132,20 +159,23 @@ public final class SandboxParser {
                     labels.add(new Ast.Label(t.getText(), false, span(source, t)));
                 }
             }
-            return new Ast.Section(s.key.getText(), span(source, s.key), List.copyOf(labels),
-                    body(source, s.body(), diagnostics), span(source, s));
+            int errorsBefore = diagnostics.errorCount();
+            List<Ast.Entry> body = body(source, s.body(), lexDamaged, diagnostics);
+            boolean damaged = diagnostics.errorCount() > errorsBefore || body.size() < s.body().entry().size();
+            return new Ast.Section(s.key.getText(), span(source, s.key), List.copyOf(labels), body, span(source, s), damaged);
         }
         return null;
     }
 
-    private static List<Ast.Entry> body(Source source, BodyContext body, Diagnostics diagnostics) {
+    private static List<Ast.Entry> body(Source source, BodyContext body, Set<Integer> lexDamaged, Diagnostics diagnostics) {
         List<Ast.Entry> entries = new ArrayList<>();
         Set<Integer> damaged = damagedLines(body);
+        damaged.addAll(lexDamaged);
         // Recovery may park the skipped tokens on the enclosing section instead.
         if (body.getParent() != null) damaged.addAll(damagedLines(body.getParent()));
         for (EntryContext e : body.entry()) {
             if (e instanceof AttributeContext && (hasMissing(e) || damaged.contains(e.getStop().getLine()))) continue;
-            Ast.Entry built = entry(source, e, diagnostics);
+            Ast.Entry built = entry(source, e, lexDamaged, diagnostics);
             if (built != null) entries.add(built);
         }
         return List.copyOf(entries);
@@ -219,6 +249,13 @@ public final class SandboxParser {
         StringBuilder b = new StringBuilder();
         for (int i = 1; i < end; i++) {
             char c = raw.charAt(i);
+            if (c == 0) {
+                // Nix strings cannot hold NUL, and no shell argument can either.
+                diagnostics.add(Diagnostic.error("E003", source.span(base + i, base + i + 1),
+                        "NUL character in string", "NUL is not allowed",
+                        "remove the NUL byte; strings cannot contain it"));
+                continue;
+            }
             if (c != '\\' || i + 1 >= end) {
                 if (c != '\\') b.append(c);
                 continue;
@@ -239,10 +276,10 @@ public final class SandboxParser {
                     if (hex != null && hex.length() <= 6 && hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
                         cp = Integer.parseInt(hex, 16);
                     }
-                    if (cp < 0 || cp > Character.MAX_CODE_POINT || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                    if (cp <= 0 || cp > Character.MAX_CODE_POINT || (cp >= 0xD800 && cp <= 0xDFFF)) {
                         diagnostics.add(Diagnostic.error("E003", source.span(base + i - 1, base + i + 1),
                                 "invalid unicode escape", "expected \\u{HEX}",
-                                "write a code point as \\u{1F600} (1 to 6 hex digits)"));
+                                "write a code point as \\u{1F600} (1 to 6 hex digits, not 0 and not a surrogate)"));
                     } else {
                         b.appendCodePoint(cp);
                         i = close;

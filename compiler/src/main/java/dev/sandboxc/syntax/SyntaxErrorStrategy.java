@@ -32,6 +32,44 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
         this.diagnostics = diagnostics;
     }
 
+    /**
+     * Resynchronises at the end of the statement: the next line break or ';', or the
+     * '}' that closes the current block (a ',' or ']' too inside a list). Brackets
+     * opened in the skipped text are skipped whole. ANTLR's default stops at the first
+     * token that could follow any rule on the stack, and since a word can start an
+     * entry, it stopped mid-line and closed blocks early.
+     */
+    @Override
+    protected void consumeUntil(Parser parser, IntervalSet set) {
+        int depth = 0;
+        while (true) {
+            int t = parser.getInputStream().LA(1);
+            if (t == Token.EOF) return;
+            if (depth == 0) {
+                if (t == SandboxLexer.NL || t == SandboxLexer.SEMI || t == SandboxLexer.RBRACE) return;
+                if ((t == SandboxLexer.COMMA || t == SandboxLexer.RBRACK) && set.contains(t)) return;
+            }
+            if (t == SandboxLexer.LBRACE || t == SandboxLexer.LBRACK) depth++;
+            else if ((t == SandboxLexer.RBRACE || t == SandboxLexer.RBRACK) && depth > 0) depth--;
+            parser.consume();
+        }
+    }
+
+    /**
+     * A block whose body hit a mistake ends up here, with its '}' still ahead after
+     * resynchronising: that brace is this block's, not the enclosing one's.
+     */
+    @Override
+    public void recover(Parser parser, RecognitionException e) {
+        super.recover(parser, e);
+        if (parser.getContext() instanceof SandboxParser.SectionContext section
+                && section.getToken(SandboxLexer.LBRACE, 0) != null
+                && section.getToken(SandboxLexer.RBRACE, 0) == null
+                && parser.getInputStream().LA(1) == SandboxLexer.RBRACE) {
+            parser.consume();
+        }
+    }
+
     @Override
     protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
         report(parser, e.getOffendingToken(), parser.getExpectedTokens());
