@@ -74,6 +74,24 @@ class GoldenTest {
     }
 
     @Test
+    void outputDoesNotDependOnLocaleOrTimeZone() throws IOException {
+        java.util.Locale locale = java.util.Locale.getDefault();
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
+        for (Path file : examples()) {
+            String expected = Golden.run(file, "x.sandbox", ROOT.resolve("out/x"));
+            try {
+                // Turkish casing (i/İ) and a far time zone break code that formats with the default locale.
+                java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+                java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Kiritimati"));
+                assertEquals(expected, Golden.run(file, "x.sandbox", ROOT.resolve("out/x")), file.toString());
+            } finally {
+                java.util.Locale.setDefault(locale);
+                java.util.TimeZone.setDefault(zone);
+            }
+        }
+    }
+
+    @Test
     void noOrphanedApprovals() throws IOException {
         List<String> orphans = new ArrayList<>();
         try (Stream<Path> s = Files.list(GOLDEN.resolve("examples"))) {
