@@ -11,35 +11,52 @@ import java.util.Set;
 /**
  * What each hypervisor can do in the pinned microvm.nix (f30ae9b9), read from its
  * runner code (lib/runners/*.nix) and nixos-modules/microvm/asserts.nix. A sandbox
- * that asks for more is a compile error here rather than a throw in Nix.
+ * that asks for more is a compile error here rather than a throw in Nix:
+ * <ul>
+ * <li>shares: qemu has 9p and virtiofs; cloud-hypervisor, stratovirt and alioth only
+ *     virtiofs ("supports only shares that are virtiofs", "9p shares not implemented
+ *     for alioth"); kvmtool only 9p ("virtiofs shares not implemented for kvmtool");
+ *     firecracker none ("9p/virtiofs shares not implemented for Firecracker"); crosvm
+ *     passes 9p as --shared-dir, which is reported broken, so only virtiofs here;</li>
+ * <li>interfaces: user on qemu, stratovirt and kvmtool; bridge on qemu and stratovirt;
+ *     tap everywhere; the others throw "Unsupported interface type";</li>
+ * <li>forwardPorts only become hostfwd on a user interface of qemu or stratovirt; the
+ *     restricted allowlist netdev is sandboxc's own, built with qemu.extraArgs;</li>
+ * <li>balloon: firecracker, stratovirt and alioth throw "balloon not implemented";
+ *     hotplugMem: every runner but cloud-hypervisor throws; vsock.cid: qemu, crosvm,
+ *     kvmtool and alioth (cloud-hypervisor keeps its vsock for systemd notify);
+ *     microvm.cpu: qemu only.</li>
+ * </ul>
  *
- * @param shareProtos what microvm.nix's runner accepts for shares
- * @param netModes    network modes sandboxc can lower onto the runner's interface types
- * @param forwards    microvm.forwardPorts works (qemu user networking only)
+ * @param shareProtos  what the runner accepts for shares
+ * @param netModes     network modes sandboxc can lower onto the runner's interfaces
+ * @param forwardModes network modes under which port forwards work
  */
 public record Capabilities(Hypervisor hypervisor, Set<ShareProto> shareProtos, Set<NetMode> netModes,
-                           boolean forwards, boolean balloon, boolean hotplug, boolean vsock, boolean cpuModel,
+                           Set<NetMode> forwardModes, boolean balloon, boolean hotplug, boolean vsock, boolean cpuModel,
                            String nineNote) {
 
     private static final Set<NetMode> ALL_NET = EnumSet.allOf(NetMode.class);
-    private static final Set<NetMode> TAP_ONLY = EnumSet.of(NetMode.NONE, NetMode.TAP, NetMode.BRIDGE);
+    private static final Set<NetMode> TAP_ONLY = EnumSet.of(NetMode.NONE, NetMode.TAP);
+    private static final Set<NetMode> NO_FORWARDS = EnumSet.noneOf(NetMode.class);
 
     private static final List<Capabilities> TABLE = List.of(
             new Capabilities(Hypervisor.QEMU, EnumSet.of(ShareProto.VIRTIOFS, ShareProto.NINE_P), ALL_NET,
-                    true, true, true, true, true, ""),
+                    EnumSet.of(NetMode.NAT, NetMode.ALLOWLIST), true, false, true, true, ""),
             new Capabilities(Hypervisor.CLOUD_HYPERVISOR, EnumSet.of(ShareProto.VIRTIOFS), TAP_ONLY,
-                    false, true, true, true, false, " (its runner has no 9p)"),
+                    NO_FORWARDS, true, true, false, false, " (its runner supports only virtiofs)"),
             new Capabilities(Hypervisor.FIRECRACKER, EnumSet.noneOf(ShareProto.class), TAP_ONLY,
-                    false, true, false, true, false, " (its runner supports no shares)"),
+                    NO_FORWARDS, false, false, false, false, " (its runner supports no shares)"),
             new Capabilities(Hypervisor.CROSVM, EnumSet.of(ShareProto.VIRTIOFS), TAP_ONLY,
-                    false, true, false, true, false, " (its 9p is reported broken in microvm.nix)"),
+                    NO_FORWARDS, true, false, true, false, " (its 9p is reported broken)"),
             new Capabilities(Hypervisor.KVMTOOL, EnumSet.of(ShareProto.NINE_P),
-                    EnumSet.of(NetMode.NONE, NetMode.ALLOWLIST, NetMode.NAT, NetMode.TAP, NetMode.BRIDGE),
-                    false, true, false, true, false, " (its runner has no virtiofs)"),
-            new Capabilities(Hypervisor.STRATOVIRT, EnumSet.of(ShareProto.VIRTIOFS), TAP_ONLY,
-                    false, true, false, true, false, " (its runner has no 9p)"),
+                    EnumSet.of(NetMode.NONE, NetMode.NAT, NetMode.TAP),
+                    NO_FORWARDS, true, false, true, false, " (its runner has no virtiofs)"),
+            new Capabilities(Hypervisor.STRATOVIRT, EnumSet.of(ShareProto.VIRTIOFS),
+                    EnumSet.of(NetMode.NONE, NetMode.NAT, NetMode.TAP, NetMode.BRIDGE),
+                    EnumSet.of(NetMode.NAT), false, false, false, false, " (its runner supports only virtiofs)"),
             new Capabilities(Hypervisor.ALIOTH, EnumSet.of(ShareProto.VIRTIOFS), TAP_ONLY,
-                    false, false, false, true, false, " (its runner has no 9p)"));
+                    NO_FORWARDS, false, false, true, false, " (its runner supports only virtiofs)"));
 
     public static Capabilities of(Hypervisor h) {
         for (Capabilities c : TABLE) if (c.hypervisor == h) return c;
@@ -64,6 +81,14 @@ public record Capabilities(Hypervisor hypervisor, Set<ShareProto> shareProtos, S
 
     static List<String> supportingHotplug() {
         return TABLE.stream().filter(Capabilities::hotplug).map(c -> c.hypervisor.keyword()).toList();
+    }
+
+    static List<String> supportingForwards() {
+        return TABLE.stream().filter(c -> !c.forwardModes.isEmpty()).map(c -> c.hypervisor.keyword()).toList();
+    }
+
+    static List<String> supportingMode(NetMode mode) {
+        return TABLE.stream().filter(c -> c.netModes.contains(mode)).map(c -> c.hypervisor.keyword()).toList();
     }
 
     static List<String> supportingVsock() {

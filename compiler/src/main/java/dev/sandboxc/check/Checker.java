@@ -194,22 +194,35 @@ public final class Checker {
                         proto.keyword() + " not available", help);
             }
         }
+        if (caps.shareProtos().isEmpty() && s.user().authorizedKeys().stream()
+                .anyMatch(k -> k.value().kind() != dev.sandboxc.model.KeySource.Kind.LITERAL)) {
+            error("E401", s.user().authorizedKeys().get(0).span(), chosen + " cannot receive key files from the host",
+                    "needs a share", hv.keyword() + " has no shares in microvm.nix: write the public key itself, "
+                            + "authorized-keys = [ \"ssh-ed25519 AAAA...\" ]");
+        }
         NetMode mode = s.network().mode().value();
         if (!caps.netModes().contains(mode)) {
+            String help;
+            if (mode == NetMode.ALLOWLIST) {
+                help = "a restricted allowlist network is built on qemu's user-mode network; use hypervisor = qemu, "
+                        + "or mode = tap with filtering on the host";
+            } else {
+                help = mode.keyword() + " networking works on " + String.join(", ", Capabilities.supportingMode(mode))
+                        + "; the network modes of " + hv.keyword() + " are: " + caps.netModeList();
+            }
             error("E402", s.network().mode().span(), chosen + " cannot provide network mode " + mode.keyword(),
-                    "not available on " + hv.keyword(),
-                    mode == NetMode.ALLOWLIST || mode == NetMode.NAT
-                            ? "user-mode networking exists only on qemu and kvmtool; switch hypervisor, or use mode = tap with host-side filtering"
-                            : "the network modes of " + hv.keyword() + " are: " + caps.netModeList());
+                    "not available on " + hv.keyword(), help);
         }
-        if (!s.network().forwards().isEmpty() && !caps.forwards()) {
-            error("E403", s.network().forwards().get(0).span(), chosen + " cannot forward ports",
-                    "forwards need qemu user networking", "use hypervisor = qemu, or reach the guest over a tap interface");
-        }
-        if (!s.network().forwards().isEmpty() && caps.forwards() && mode != NetMode.NAT && mode != NetMode.ALLOWLIST
-                && mode != NetMode.NONE) {
-            error("E403", s.network().forwards().get(0).span(), "port forwards work only with user-mode networking",
-                    "mode is " + mode.keyword(), "use mode = allowlist or mode = nat, or reach the guest over the tap interface");
+        if (!s.network().forwards().isEmpty() && mode != NetMode.NONE && !caps.forwardModes().contains(mode)) {
+            if (caps.forwardModes().isEmpty()) {
+                error("E403", s.network().forwards().get(0).span(), chosen + " cannot forward ports",
+                        "forwards need a user-mode network",
+                        "port forwards work on " + String.join(", ", Capabilities.supportingForwards())
+                                + "; or reach the guest over its tap interface");
+            } else {
+                error("E403", s.network().forwards().get(0).span(), "port forwards work only with user-mode networking",
+                        "mode is " + mode.keyword(), "use mode = allowlist or mode = nat, or reach the guest over the tap interface");
+            }
         }
         Sandbox.Resources r = s.resources();
         if (r.balloon().value() && !caps.balloon()) {
