@@ -57,11 +57,7 @@ class EscapingTest {
         StringBuilder expr = new StringBuilder("[\n");
         for (String s : corpus) expr.append("  ").append(Nix.str(s)).append('\n');
         expr.append("]\n");
-        Path file = tmp.resolve("strings.nix");
-        Files.writeString(file, expr, StandardCharsets.UTF_8);
-        TestSupport.Exec r = TestSupport.exec(tmp, "nix-instantiate", "--eval", "--strict", "--json", file.toString());
-        assertEquals(0, r.status(), r.stderr());
-        JsonNode list = JSON.readTree(r.stdout());
+        JsonNode list = evalJson("strings.nix", expr.toString());
         assertEquals(corpus.size(), list.size());
         for (int i = 0; i < corpus.size(); i++) {
             assertEquals(corpus.get(i), list.get(i).asText(), "string " + i + " escaped as " + Nix.str(corpus.get(i)));
@@ -78,14 +74,19 @@ class EscapingTest {
         StringBuilder expr = new StringBuilder("builtins.attrNames {\n");
         for (String s : unique) expr.append("  ").append(Nix.attr(s)).append(" = null;\n");
         expr.append("}\n");
-        Path file = tmp.resolve("attrs.nix");
+        List<String> got = new ArrayList<>();
+        evalJson("attrs.nix", expr.toString()).forEach(n -> got.add(n.asText()));
+        // attrNames sorts by byte order: compare as sets of the same size.
+        assertEquals(unique.stream().sorted(EscapingTest::byUtf8).toList(), got.stream().sorted(EscapingTest::byUtf8).toList());
+    }
+
+    /** Writes a Nix expression to a file and evaluates it with nix-instantiate, as JSON. */
+    private JsonNode evalJson(String name, String expr) throws IOException {
+        Path file = tmp.resolve(name);
         Files.writeString(file, expr, StandardCharsets.UTF_8);
         TestSupport.Exec r = TestSupport.exec(tmp, "nix-instantiate", "--eval", "--strict", "--json", file.toString());
         assertEquals(0, r.status(), r.stderr());
-        List<String> got = new ArrayList<>();
-        JSON.readTree(r.stdout()).forEach(n -> got.add(n.asText()));
-        // attrNames sorts by byte order: compare as sets of the same size.
-        assertEquals(unique.stream().sorted(EscapingTest::byUtf8).toList(), got.stream().sorted(EscapingTest::byUtf8).toList());
+        return JSON.readTree(r.stdout());
     }
 
     @Test
