@@ -127,7 +127,7 @@ public final class Checker {
             }
             if (mount.path().equals(home) || mount.path().equals("/home")) {
                 error("E503", share.mount().span(), "mount point " + mount + " would replace the agent's home",
-                        "home folder", "mount it below, as " + home + "/" + share.name() + ", or at /" + share.name());
+                        "home folder", "mount it below, as " + home + "/" + share.name() + ", or at a folder of its own such as /workspace");
             }
             Sandbox.Share other = mounts.putIfAbsent(mount.path(), share);
             if (other != null) {
@@ -136,7 +136,8 @@ public final class Checker {
                         .withNote(other.mount().span(), "share '" + other.name() + "' mounts there"));
             } else {
                 for (Sandbox.Share o : s.shares()) {
-                    if (o != share && mounts.containsKey(o.mount().value().path())
+                    // A share over / is already an error (E503); nesting under it would only echo that.
+                    if (o != share && mounts.containsKey(o.mount().value().path()) && !o.mount().value().path().equals("/")
                             && !o.mount().value().equals(mount) && mount.within(o.mount().value())) {
                         error("E501", share.mount().span(), "mount point " + mount + " lies inside share '" + o.name()
                                 + "' at " + o.mount().value(), "nested mount", "mount shares side by side, not inside each other");

@@ -137,13 +137,17 @@ public final class ModelBuilder {
                         : e.key() + " '" + ((Ast.Section) e).label(0) + "'";
                 diagnostics.add(Diagnostic.error(e instanceof Ast.Attribute ? "E103" : "E104", e.keySpan(),
                         "duplicate " + what + " in " + where, "given again here",
-                        "keep one; to extend an inherited list write " + e.key() + " += [ ... ]")
+                        isList(e) ? "keep one; to extend an inherited list write " + e.key() + " += [ ... ]" : "keep one")
                         .withNote(first.keySpan(), "first given here"));
             }
             if (e instanceof Ast.Section s) {
                 checkDuplicates(s.body(), e.key() + (s.labels().isEmpty() ? "" : " " + s.label(0)));
             }
         }
+    }
+
+    private static boolean isList(Ast.Entry e) {
+        return e instanceof Ast.Attribute a && a.value().size() == 1 && a.value().first() instanceof Ast.ListTerm;
     }
 
     private static String identity(Ast.Entry e) {
