@@ -18,10 +18,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "compile", mixinStandardHelpOptions = true,
-        description = {"Compiles a .sandbox file into a complete Nix flake: flake.nix, one NixOS guest module",
-                "per sandbox, the sandboxc Nix library and a manifest (sandboxc.json).",
-                "", "The flake is written next to the file unless -o is given. Existing files that sandboxc",
-                "did not write, or that were edited since, are never overwritten without --force."},
+        description = {"Checks .sandbox files and writes their Nix flakes.",
+                "", "A flake is flake.nix, one NixOS guest module per sandbox,",
+                "the sandboxc Nix library and a manifest (sandboxc.json).",
+                "", "The flake is written next to the file unless -o is given.",
+                "Files that sandboxc did not write, or that were edited since,",
+                "are never overwritten without --force."},
         footer = {"", "Examples:", "  sandboxc compile agent.sandbox", "  sandboxc compile examples/agent.sandbox -o out/agent",
                 "", "Exit status: 0 compiled, 1 invalid input or refused output, 2 usage error."})
 final class CompileCommand implements Callable<Integer> {
