@@ -9,6 +9,10 @@ import dev.sandboxc.model.Span;
  */
 public final class DiagnosticRenderer {
 
+    /** Source lines longer than this are cut to a window around the span. */
+    static final int MAX_SHOWN = 120;
+    private static final int CONTEXT = 40;
+
     private DiagnosticRenderer() {}
 
     public static String render(Diagnostic d) {
@@ -36,6 +40,15 @@ public final class DiagnosticRenderer {
         int col = span.column() - 1;
         int endCol = span.endLine() == line ? span.source().columnOf(span.end()) - 1 : text.length();
         int width = Math.max(1, Math.min(endCol, text.length()) - col);
+        if (text.length() > MAX_SHOWN) {
+            // A huge line (minified, generated, hostile) is shown as a window around the span.
+            int from = Math.max(0, Math.min(col - CONTEXT, text.length() - MAX_SHOWN));
+            int to = Math.min(text.length(), from + MAX_SHOWN);
+            String shown = (from > 0 ? "..." : "") + text.substring(from, to) + (to < text.length() ? "..." : "");
+            col = col - from + (from > 0 ? 3 : 0);
+            width = Math.max(1, Math.min(width, shown.length() - col));
+            text = shown;
+        }
         out.append(' ').append(pad).append(" |\n");
         out.append(' ').append(lineNo).append(" | ").append(printable(text)).append('\n');
         out.append(' ').append(pad).append(" | ").append(" ".repeat(Math.max(0, col))).append("^".repeat(width));

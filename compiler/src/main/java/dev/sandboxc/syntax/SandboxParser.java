@@ -43,6 +43,14 @@ public final class SandboxParser {
         Set<Integer> lexDamaged = new HashSet<>();
         lex(source, tokens, comments, lexDamaged, diagnostics);
 
+        // The parser recurses once per bracket: refuse absurd nesting before it can overflow the stack.
+        Token tooDeep = tooDeep(tokens);
+        if (tooDeep != null) {
+            diagnostics.add(Diagnostic.error("E011", span(source, tooDeep),
+                    "blocks and lists are nested more than " + MAX_DEPTH + " deep", "too deep",
+                    "a sandbox needs a few levels at most; look for brackets that are never closed"));
+            return new Ast.Document(source, List.of(), List.copyOf(comments));
+        }
         FileContext tree = parseTokens(source, tokens, diagnostics);
         List<Ast.Entry> entries = new ArrayList<>();
         if (tree != null) {
@@ -55,6 +63,21 @@ public final class SandboxParser {
             }
         }
         return new Ast.Document(source, List.copyOf(entries), List.copyOf(comments));
+    }
+
+    static final int MAX_DEPTH = 64;
+
+    private static Token tooDeep(List<Token> tokens) {
+        int depth = 0;
+        for (Token t : tokens) {
+            int type = t.getType();
+            if (type == SandboxLexer.LBRACE || type == SandboxLexer.LBRACK) {
+                if (++depth > MAX_DEPTH) return t;
+            } else if (type == SandboxLexer.RBRACE || type == SandboxLexer.RBRACK) {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return null;
     }
 
     private static void lex(Source source, List<Token> out, List<Ast.Comment> comments, Set<Integer> damaged,
