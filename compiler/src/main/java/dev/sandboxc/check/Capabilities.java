@@ -18,10 +18,12 @@ import java.util.Set;
  *     for alioth"); kvmtool only 9p ("virtiofs shares not implemented for kvmtool");
  *     firecracker none ("9p/virtiofs shares not implemented for Firecracker"); crosvm
  *     passes 9p as --shared-dir, which is reported broken, so only virtiofs here;</li>
- * <li>interfaces: user on qemu, stratovirt and kvmtool; bridge on qemu and stratovirt;
- *     tap everywhere; the others throw "Unsupported interface type";</li>
- * <li>forwardPorts only become hostfwd on a user interface of qemu or stratovirt; the
- *     restricted allowlist netdev is sandboxc's own, built with qemu.extraArgs;</li>
+ * <li>interfaces: user on qemu and kvmtool; bridge on qemu; tap everywhere; the others
+ *     throw "Unsupported interface type". stratovirt's runner writes user and bridge
+ *     netdevs in qemu's syntax, which stratovirt itself does not take, so tap only;</li>
+ * <li>forwardPorts: asserts.nix requires qemu and a user interface ("works only with
+ *     qemu and one network interface with type = user"); the restricted allowlist
+ *     netdev is sandboxc's own, built with qemu.extraArgs;</li>
  * <li>balloon: firecracker, stratovirt and alioth throw "balloon not implemented";
  *     hotplugMem: every runner but cloud-hypervisor throws; vsock.cid: qemu, crosvm,
  *     kvmtool and alioth (cloud-hypervisor keeps its vsock for systemd notify);
@@ -52,9 +54,8 @@ public record Capabilities(Hypervisor hypervisor, Set<ShareProto> shareProtos, S
             new Capabilities(Hypervisor.KVMTOOL, EnumSet.of(ShareProto.NINE_P),
                     EnumSet.of(NetMode.NONE, NetMode.NAT, NetMode.TAP),
                     NO_FORWARDS, true, false, true, false, " (its runner has no virtiofs)"),
-            new Capabilities(Hypervisor.STRATOVIRT, EnumSet.of(ShareProto.VIRTIOFS),
-                    EnumSet.of(NetMode.NONE, NetMode.NAT, NetMode.TAP, NetMode.BRIDGE),
-                    EnumSet.of(NetMode.NAT), false, false, false, false, " (its runner supports only virtiofs)"),
+            new Capabilities(Hypervisor.STRATOVIRT, EnumSet.of(ShareProto.VIRTIOFS), TAP_ONLY,
+                    NO_FORWARDS, false, false, false, false, " (its runner supports only virtiofs)"),
             new Capabilities(Hypervisor.ALIOTH, EnumSet.of(ShareProto.VIRTIOFS), TAP_ONLY,
                     NO_FORWARDS, false, false, true, false, " (its runner supports only virtiofs)"));
 

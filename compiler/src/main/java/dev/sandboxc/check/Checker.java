@@ -214,7 +214,9 @@ public final class Checker {
             error("E402", s.network().mode().span(), chosen + " cannot provide network mode " + mode.keyword(),
                     "not available on " + hv.keyword(), help);
         }
-        if (!s.network().forwards().isEmpty() && mode != NetMode.NONE && !caps.forwardModes().contains(mode)) {
+        // When the mode itself is refused (E402), a forward error would only echo it.
+        if (!s.network().forwards().isEmpty() && mode != NetMode.NONE && caps.netModes().contains(mode)
+                && !caps.forwardModes().contains(mode)) {
             if (caps.forwardModes().isEmpty()) {
                 error("E403", s.network().forwards().get(0).span(), chosen + " cannot forward ports",
                         "forwards need a user-mode network",
@@ -226,6 +228,11 @@ public final class Checker {
             }
         }
         Sandbox.Resources r = s.resources();
+        if (hv == Hypervisor.QEMU && r.memory().value().mebibytes() == 2048) {
+            // lib/runners/qemu.nix: warnIf (mem == 2048) "QEMU hangs if memory is exactly 2GB" (microvm.nix#171).
+            error("E409", r.memory().given() ? r.memory().span() : s.span(), "qemu hangs at boot with exactly 2 GiB of memory",
+                    "exactly 2048 MiB", "a known qemu/microvm.nix problem (astro/microvm.nix#171): use 2047 MiB, 3 GiB or 4 GiB");
+        }
         if (r.balloon().value() && !caps.balloon()) {
             error("E404", r.balloon().span(), chosen + " has no memory balloon in microvm.nix", "not available",
                     "remove balloon, or use " + String.join(", ", Capabilities.supportingBalloon()));
