@@ -72,27 +72,8 @@ public record Capabilities(Hypervisor hypervisor, Set<ShareProto> shareProtos, S
         return String.join(", ", out);
     }
 
-    static List<String> supporting(ShareProto proto) {
-        return TABLE.stream().filter(c -> c.shareProtos.contains(proto)).map(c -> c.hypervisor.keyword()).toList();
-    }
-
-    static List<String> supportingBalloon() {
-        return TABLE.stream().filter(Capabilities::balloon).map(c -> c.hypervisor.keyword()).toList();
-    }
-
-    static List<String> supportingHotplug() {
-        return TABLE.stream().filter(Capabilities::hotplug).map(c -> c.hypervisor.keyword()).toList();
-    }
-
-    static List<String> supportingForwards() {
-        return TABLE.stream().filter(c -> !c.forwardModes.isEmpty()).map(c -> c.hypervisor.keyword()).toList();
-    }
-
-    static List<String> supportingMode(NetMode mode) {
-        return TABLE.stream().filter(c -> c.netModes.contains(mode)).map(c -> c.hypervisor.keyword()).toList();
-    }
-
-    static List<String> supportingVsock() {
-        return TABLE.stream().filter(Capabilities::vsock).map(c -> c.hypervisor.keyword()).toList();
+    /** The hypervisors that have a capability, for hints: "use qemu, kvmtool". */
+    static List<String> where(java.util.function.Predicate<Capabilities> has) {
+        return TABLE.stream().filter(has).map(c -> c.hypervisor.keyword()).toList();
     }
 }

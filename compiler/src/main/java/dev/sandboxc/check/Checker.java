@@ -189,7 +189,7 @@ public final class Checker {
                 String help = caps.shareProtos().isEmpty()
                         ? hv.keyword() + " cannot share host folders at all in microvm.nix; use qemu or cloud-hypervisor, or bake files into the image"
                         : "use proto = " + caps.shareProtos().iterator().next().keyword() + ", or a hypervisor that supports "
-                                + proto.keyword() + " (" + String.join(", ", Capabilities.supporting(proto)) + ")";
+                                + proto.keyword() + " (" + String.join(", ", Capabilities.where(c -> c.shareProtos().contains(proto))) + ")";
                 error("E401", share.proto().given() ? share.proto().span() : share.span(),
                         chosen + " cannot share folders over " + proto.keyword() + caps.shareNote(proto),
                         proto.keyword() + " not available", help);
@@ -208,7 +208,7 @@ public final class Checker {
                 help = "a restricted allowlist network is built on qemu's user-mode network; use hypervisor = qemu, "
                         + "or mode = tap with filtering on the host";
             } else {
-                help = mode.keyword() + " networking works on " + String.join(", ", Capabilities.supportingMode(mode))
+                help = mode.keyword() + " networking works on " + String.join(", ", Capabilities.where(c -> c.netModes().contains(mode)))
                         + "; the network modes of " + hv.keyword() + " are: " + caps.netModeList();
             }
             error("E402", s.network().mode().span(), chosen + " cannot provide network mode " + mode.keyword(),
@@ -220,7 +220,7 @@ public final class Checker {
             if (caps.forwardModes().isEmpty()) {
                 error("E403", s.network().forwards().get(0).span(), chosen + " cannot forward ports",
                         "forwards need a user-mode network",
-                        "port forwards work on " + String.join(", ", Capabilities.supportingForwards())
+                        "port forwards work on " + String.join(", ", Capabilities.where(c -> !c.forwardModes().isEmpty()))
                                 + "; or reach the guest over its tap interface");
             } else {
                 error("E403", s.network().forwards().get(0).span(), "port forwards work only with user-mode networking",
@@ -235,11 +235,11 @@ public final class Checker {
         }
         if (r.balloon().value() && !caps.balloon()) {
             error("E404", r.balloon().span(), chosen + " has no memory balloon in microvm.nix", "not available",
-                    "remove balloon, or use " + String.join(", ", Capabilities.supportingBalloon()));
+                    "remove balloon, or use " + String.join(", ", Capabilities.where(Capabilities::balloon)));
         }
         if (r.hotplugMemory().value().bytes() > 0 && !caps.hotplug()) {
             error("E405", r.hotplugMemory().span(), chosen + " cannot hot-plug memory in microvm.nix", "not available",
-                    "remove hotplug-memory, or use " + String.join(", ", Capabilities.supportingHotplug()));
+                    "remove hotplug-memory, or use " + String.join(", ", Capabilities.where(Capabilities::hotplug)));
         }
         if (r.cpu().isPresent() && !caps.cpuModel()) {
             error("E406", r.cpu().get().span(), chosen + " does not take a CPU model", "qemu only",
@@ -247,7 +247,7 @@ public final class Checker {
         }
         if (r.vsock().isPresent() && !caps.vsock()) {
             error("E407", r.vsock().get().span(), chosen + " has no vsock device in microvm.nix", "not available",
-                    "remove vsock, or use " + String.join(", ", Capabilities.supportingVsock()));
+                    "remove vsock, or use " + String.join(", ", Capabilities.where(Capabilities::vsock)));
         }
     }
 }

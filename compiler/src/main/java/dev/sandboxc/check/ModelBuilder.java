@@ -66,6 +66,11 @@ public final class ModelBuilder {
         return new ModelBuilder(diagnostics).run(doc);
     }
 
+    /** E111, unless an error already dropped entries of the block: the setting may be there, unreadable. */
+    private void missing(Ast.Section block, Span span, String message, String label, String help) {
+        if (!block.damaged()) error("E111", span, message, label, help);
+    }
+
     private void error(String code, Span span, String message, String label, String help) {
         diagnostics.add(Diagnostic.error(code, span, message, label, help));
     }
@@ -391,7 +396,7 @@ public final class ModelBuilder {
         Ast.Attribute from = b.setting("from", "env \"VARIABLE\" or file \"PATH\"");
         b.finish();
         if (from == null) {
-            if (!s.damaged()) error("E111", s.keySpan().to(s.labels().get(0).span()), "secret '" + name + "' has no source",
+            missing(s, s.keySpan().to(s.labels().get(0).span()), "secret '" + name + "' has no source",
                     "missing `from`", "add from = env \"VARIABLE\" or from = file \"/run/secrets/" + name + "\"");
             return null;
         }
@@ -424,12 +429,12 @@ public final class ModelBuilder {
         }
         boolean ok = true;
         if (sourceAttr == null) {
-            if (!s.damaged()) error("E111", s.keySpan().to(nameSpan), "share '" + name + "' has no source", "missing `source`",
+            missing(s, s.keySpan().to(nameSpan), "share '" + name + "' has no source", "missing `source`",
                     "add source = \".\" (relative to this file) or an absolute host path");
             ok = false;
         }
         if (mountAttr == null) {
-            if (!s.damaged()) error("E111", s.keySpan().to(nameSpan), "share '" + name + "' has no mount point", "missing `mount`",
+            missing(s, s.keySpan().to(nameSpan), "share '" + name + "' has no mount point", "missing `mount`",
                     "add mount = /" + name);
             ok = false;
         }
@@ -598,11 +603,9 @@ public final class ModelBuilder {
                 // One key may be written without brackets: authorized-keys = file "~/.ssh/id_ed25519.pub"
                 List<Ast.Phrase> items = ak.value().size() == 1 && ak.value().first() instanceof Ast.ListTerm l
                         ? l.items() : List.of(ak.value());
-                {
-                    for (Ast.Phrase item : items) {
-                        KeySource key = values.keySource(item, "authorized-keys");
-                        if (key != null) keys.add(Val.of(key, item.span()));
-                    }
+                for (Ast.Phrase item : items) {
+                    KeySource key = values.keySource(item, "authorized-keys");
+                    if (key != null) keys.add(Val.of(key, item.span()));
                 }
             }
         }

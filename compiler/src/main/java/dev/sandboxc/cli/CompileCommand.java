@@ -91,7 +91,7 @@ final class CompileCommand implements Callable<Integer> {
                     case NOT_GENERATED -> "exists and was not written by sandboxc";
                     case EDITED -> "was edited since sandboxc wrote it";
                     case NOT_A_FILE -> "is not a regular file (or lies in a linked folder)";
-                    case OTHER_SOURCE -> "belongs to the flake of another file (" + previousSource(dir) + ")";
+                    case OTHER_SOURCE -> "belongs to the flake of another file (" + outcome.previousSource() + ")";
                 };
                 err.println("sandboxc: error: " + dir.resolve(c.path()) + " " + why);
             }
@@ -106,15 +106,6 @@ final class CompileCommand implements Callable<Integer> {
             }
         }
         return Main.OK;
-    }
-
-    private static String previousSource(Path dir) {
-        try {
-            Manifest m = OutputWriter.readManifest(dir);
-            return m == null || m.source() == null ? "unknown" : m.source();
-        } catch (IOException e) {
-            return "unreadable";
-        }
     }
 
     private static Path parentOf(Path file) {

@@ -42,9 +42,12 @@ public final class OutputWriter {
 
     public record Conflict(String path, Reason reason) {}
 
-    /** {@code conflicts} were refused, or, with force, overwritten. */
+    /**
+     * {@code conflicts} were refused, or, with force, overwritten; {@code previousSource} is
+     * the source the folder's manifest named before this write (null without one).
+     */
     public record Outcome(List<String> written, List<String> unchanged, List<String> removed, List<Conflict> conflicts,
-                          boolean forced) {
+                          boolean forced, String previousSource) {
         public boolean refused() { return !conflicts.isEmpty() && !forced; }
     }
 
@@ -92,7 +95,7 @@ public final class OutputWriter {
             else if (!recorded.equals(Digests.sha256(current))) conflicts.add(new Conflict(e.getKey(), Reason.EDITED));
         }
         if (!conflicts.isEmpty() && !force) {
-            return new Outcome(List.of(), List.of(), List.of(), List.copyOf(conflicts), false);
+            return new Outcome(List.of(), List.of(), List.of(), List.copyOf(conflicts), false, previous == null ? null : previous.source());
         }
 
         List<String> written = new ArrayList<>();
@@ -115,7 +118,8 @@ public final class OutputWriter {
             replace(resolve(dir, Manifest.FILE), target.get(Manifest.FILE));
             written.add(Manifest.FILE);
         }
-        return new Outcome(List.copyOf(written), List.copyOf(unchanged), List.copyOf(removed), List.copyOf(conflicts), force);
+        return new Outcome(List.copyOf(written), List.copyOf(unchanged), List.copyOf(removed), List.copyOf(conflicts), force,
+                previous == null ? null : previous.source());
     }
 
     public static Manifest readManifest(Path dir) throws IOException {

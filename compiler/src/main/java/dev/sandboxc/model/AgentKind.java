@@ -69,28 +69,28 @@ public record AgentKind(String id, String attr, String pname, String binary, boo
         return ALL.stream().map(AgentKind::id).toList();
     }
 
-    private static final Pattern RELEASE = Pattern.compile("nixos-(\\d\\d)\\.(\\d\\d)(?:-small)?");
+    private static final Pattern RELEASE = Pattern.compile("nixos-(\\d\\d\\.\\d\\d)(?:-small)?");
 
     /** The release a nixpkgs branch names as YYMM (2505), or -1 for unstable branches and revisions. */
     public static int release(String nixpkgs) {
         Matcher m = RELEASE.matcher(nixpkgs);
-        return m.matches() ? Integer.parseInt(m.group(1) + m.group(2)) : -1;
+        return m.matches() ? yymm(m.group(1)) : -1;
     }
 
-    private static int release(String yy, String mm) {
-        return Integer.parseInt(yy + mm);
+    /** "25.05" as 2505, so releases compare as numbers. */
+    private static int yymm(String release) {
+        return Integer.parseInt(release.replace(".", ""));
     }
 
     /** False when the named NixOS release predates the package; true when unknown (unstable, a revision). */
     public boolean availableIn(String nixpkgs) {
         int r = release(nixpkgs);
-        return r < 0 || r >= release(since.substring(0, 2), since.substring(3));
+        return r < 0 || r >= yymm(since);
     }
 
     /** The CLI that the pinned nixpkgs ships under this attribute. */
     public Cli cliFor(String nixpkgs) {
-        if (legacy == null) return cli;
         int r = release(nixpkgs);
-        return r >= 0 && r <= release(legacyThrough.substring(0, 2), legacyThrough.substring(3)) ? legacy : cli;
+        return legacy != null && r >= 0 && r <= yymm(legacyThrough) ? legacy : cli;
     }
 }

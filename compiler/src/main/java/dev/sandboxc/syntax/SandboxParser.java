@@ -6,7 +6,6 @@ import dev.sandboxc.model.Source;
 import dev.sandboxc.model.Span;
 import dev.sandboxc.syntax.gen.SandboxLexer;
 import dev.sandboxc.syntax.gen.SandboxParser.AttributeContext;
-import dev.sandboxc.syntax.gen.SandboxParser.BodyContext;
 import dev.sandboxc.syntax.gen.SandboxParser.EntryContext;
 import dev.sandboxc.syntax.gen.SandboxParser.FileContext;
 import dev.sandboxc.syntax.gen.SandboxParser.LabelContext;
@@ -41,10 +40,9 @@ public final class SandboxParser {
         List<Token> tokens = new ArrayList<>();
         List<Ast.Comment> comments = new ArrayList<>();
         Set<Integer> lexDamaged = new HashSet<>();
-        lex(source, tokens, comments, lexDamaged, diagnostics);
+        Token tooDeep = lex(source, tokens, comments, lexDamaged, diagnostics);
 
         // The parser recurses once per bracket: refuse absurd nesting before it can overflow the stack.
-        Token tooDeep = tooDeep(tokens);
         if (tooDeep != null) {
             diagnostics.add(Diagnostic.error("E011", span(source, tooDeep),
                     "blocks and lists are nested more than " + MAX_DEPTH + " deep", "too deep",
@@ -52,44 +50,28 @@ public final class SandboxParser {
             return new Ast.Document(source, List.of(), List.copyOf(comments));
         }
         FileContext tree = parseTokens(source, tokens, diagnostics);
-        List<Ast.Entry> entries = new ArrayList<>();
-        if (tree != null) {
-            Set<Integer> damaged = damagedLines(tree);
-            damaged.addAll(lexDamaged);
-            for (EntryContext e : tree.entry()) {
-                if (e instanceof AttributeContext && (hasMissing(e) || damaged.contains(e.getStop().getLine()))) continue;
-                Ast.Entry built = entry(source, e, lexDamaged, diagnostics);
-                if (built != null) entries.add(built);
-            }
-        }
-        return new Ast.Document(source, List.copyOf(entries), List.copyOf(comments));
+        List<Ast.Entry> entries = tree == null ? List.of() : entries(source, tree.entry(), lexDamaged, diagnostics, tree);
+        return new Ast.Document(source, entries, List.copyOf(comments));
     }
 
     static final int MAX_DEPTH = 64;
 
-    private static Token tooDeep(List<Token> tokens) {
-        int depth = 0;
-        for (Token t : tokens) {
-            int type = t.getType();
-            if (type == SandboxLexer.LBRACE || type == SandboxLexer.LBRACK) {
-                if (++depth > MAX_DEPTH) return t;
-            } else if (type == SandboxLexer.RBRACE || type == SandboxLexer.RBRACK) {
-                depth = Math.max(0, depth - 1);
-            }
-        }
-        return null;
-    }
-
-    private static void lex(Source source, List<Token> out, List<Ast.Comment> comments, Set<Integer> damaged,
-                            Diagnostics diagnostics) {
+    /**
+     * Tokens to {@code out}, comments aside, lexical errors reported.
+     * @return the first bracket nested deeper than {@link #MAX_DEPTH}, or null
+     */
+    private static Token lex(Source source, List<Token> out, List<Ast.Comment> comments, Set<Integer> damaged,
+                             Diagnostics diagnostics) {
         SandboxLexer lexer = new SandboxLexer(CharStreams.fromString(source.text(), source.name()));
         lexer.removeErrorListeners();
         int lastErrorLine = -1;
+        Token tooDeep = null;
         java.util.ArrayDeque<Token> open = new java.util.ArrayDeque<>();
         for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
             switch (t.getType()) {
                 case SandboxLexer.LBRACE, SandboxLexer.LBRACK -> {
                     open.push(t);
+                    if (tooDeep == null && open.size() > MAX_DEPTH) tooDeep = t;
                     out.add(t);
                 }
                 case SandboxLexer.RBRACE, SandboxLexer.RBRACK -> {
@@ -134,6 +116,7 @@ public final class SandboxParser {
                 }
             }
         }
+        return tooDeep;
     }
 
     private static FileContext parseTokens(Source source, List<Token> tokens, Diagnostics diagnostics) {
@@ -183,21 +166,25 @@ public final class SandboxParser {
                 }
             }
             int errorsBefore = diagnostics.errorCount();
-            List<Ast.Entry> body = body(source, s.body(), lexDamaged, diagnostics);
+            // Recovery may park the skipped tokens on the section itself rather than its body.
+            List<Ast.Entry> body = entries(source, s.body().entry(), lexDamaged, diagnostics, s.body(), s);
             boolean damaged = diagnostics.errorCount() > errorsBefore || body.size() < s.body().entry().size();
             return new Ast.Section(s.key.getText(), span(source, s.key), List.copyOf(labels), body, span(source, s), damaged);
         }
         return null;
     }
 
-    private static List<Ast.Entry> body(Source source, BodyContext body, Set<Integer> lexDamaged, Diagnostics diagnostics) {
+    /**
+     * The entries of a file or block body. An attribute a syntax error touched, or one on
+     * a line where recovery skipped tokens, is dropped: typing it would only echo the error.
+     */
+    private static List<Ast.Entry> entries(Source source, List<EntryContext> contexts, Set<Integer> lexDamaged,
+                                           Diagnostics diagnostics, ParserRuleContext... owners) {
+        Set<Integer> damaged = new HashSet<>(lexDamaged);
+        for (ParserRuleContext owner : owners) damaged.addAll(damagedLines(owner));
         List<Ast.Entry> entries = new ArrayList<>();
-        Set<Integer> damaged = damagedLines(body);
-        damaged.addAll(lexDamaged);
-        // Recovery may park the skipped tokens on the enclosing section instead.
-        if (body.getParent() != null) damaged.addAll(damagedLines(body.getParent()));
-        for (EntryContext e : body.entry()) {
-            if (e instanceof AttributeContext && (hasMissing(e) || damaged.contains(e.getStop().getLine()))) continue;
+        for (EntryContext e : contexts) {
+            if (e instanceof AttributeContext && damaged.contains(e.getStop().getLine())) continue;
             Ast.Entry built = entry(source, e, lexDamaged, diagnostics);
             if (built != null) entries.add(built);
         }
