@@ -21,6 +21,9 @@ let
       SANDBOX_SOCKETS=(${lib.escapeShellArgs sockets})
       # shellcheck disable=SC2088
       SANDBOX_KEY_FILES=(${lib.escapeShellArgs cfg.launcher.keyFiles})
+      SANDBOX_HOST_ENV=(${lib.escapeShellArgs cfg.launcher.hostEnv})
+      # shellcheck disable=SC2088
+      SANDBOX_VOLUMES=(${lib.escapeShellArgs (map (v: "${v.name}=${v.hostPath}") cfg.launcher.volumes)})
     '' + builtins.readFile ./sandbox-up.sh;
   };
 in
@@ -28,6 +31,6 @@ pkgs.mkShell {
   name = "sandbox-${cfg.name}";
   packages = [ runner sandboxUp ];
   shellHook = ''
-    echo "sandbox ${cfg.name}: run 'sandbox-up' to boot it (${toString mc.mem} MiB, ${toString mc.vcpu} vCPUs, stops after ${toString cfg.launcher.timeout} s)" >&2
+    echo "sandbox ${cfg.name}: run 'sandbox-up' to boot it (${toString mc.mem} MiB, ${toString mc.vcpu} vCPUs, ${if cfg.launcher.timeout == 0 then "no time limit" else "stops after ${toString cfg.launcher.timeout} s"})" >&2
   '';
 }

@@ -5,8 +5,13 @@
 #  2. makes a private runtime folder (0700) outside every share, where the share
 #     links, virtiofsd sockets and the VM's control socket live;
 #  3. links each share's host folder there (`~` is the caller's home, resolved now);
+#     and each persistent volume's image (created empty on first use by the runner);
 #  4. starts virtiofsd-run when a share uses virtiofs and waits for its sockets;
 #  5. runs microvm-run under the sandbox's time limit; tears everything down on exit.
+#
+# The hypervisor and virtiofsd start with a cleared environment: only what they
+# need, plus the variables the sandbox names in host-env. So API keys and cloud
+# credentials exported in the caller's shell never reach them.
 set -euo pipefail
 
 die() {
@@ -50,15 +55,15 @@ cleanup() {
     kill "$virtiofsd_pid" 2>/dev/null || true
     wait "$virtiofsd_pid" 2>/dev/null || true
   fi
-  rm -rf "$run/shares" "$run/host"
+  rm -rf "$run/shares" "$run/host" "$run/volumes"
   for socket in "${SANDBOX_SOCKETS[@]}"; do rm -f "$run/$socket"; done
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-rm -rf "$run/shares" "$run/host"
-mkdir -m 0700 "$run/shares" "$run/host"
+rm -rf "$run/shares" "$run/host" "$run/volumes"
+mkdir -m 0700 "$run/shares" "$run/host" "$run/volumes"
 for entry in "${SANDBOX_SHARES[@]}"; do
   tag=${entry%%=*}
   path=${entry#*=}
@@ -70,6 +75,19 @@ for entry in "${SANDBOX_SHARES[@]}"; do
   esac
   [ -d "$path" ] || die "share $tag: $path is not a folder"
   ln -s "$(realpath "$path")" "$run/shares/$tag"
+done
+
+for entry in "${SANDBOX_VOLUMES[@]}"; do
+  name=${entry%%=*}
+  path=${entry#*=}
+  case $path in
+    \~/*) path="$HOME/${path#\~/}" ;;
+    /*) ;;
+    *) path="$root/$path" ;;
+  esac
+  mkdir -p "$(dirname "$path")"
+  [ -d "$path" ] && die "volume $name: $path is a folder, not an image file"
+  ln -s "$path" "$run/volumes/$name.img"
 done
 
 if [ ${#SANDBOX_KEY_FILES[@]} -gt 0 ]; then
@@ -86,9 +104,16 @@ if [ ${#SANDBOX_KEY_FILES[@]} -gt 0 ]; then
   chmod 0444 "$run/host/authorized_keys"
 fi
 
+# The environment of the hypervisor and its daemons.
+vm_env=(env -i "PATH=$PATH" "HOME=$HOME" "TERM=${TERM:-dumb}" "LANG=${LANG:-C.UTF-8}")
+[ -n "${XDG_RUNTIME_DIR:-}" ] && vm_env+=("XDG_RUNTIME_DIR=$XDG_RUNTIME_DIR")
+for name in "${SANDBOX_HOST_ENV[@]}"; do
+  if [ -n "${!name+set}" ]; then vm_env+=("$name=${!name}"); fi
+done
+
 cd "$run"
 if [ ${#SANDBOX_SOCKETS[@]} -gt 0 ]; then
-  virtiofsd-run >"$run/virtiofsd.log" 2>&1 &
+  "${vm_env[@]}" virtiofsd-run >"$run/virtiofsd.log" 2>&1 &
   virtiofsd_pid=$!
   # Wait for every socket; give up if virtiofsd dies or after 30 s.
   deadline=$((SECONDS + 30))
@@ -101,9 +126,14 @@ if [ ${#SANDBOX_SOCKETS[@]} -gt 0 ]; then
   done
 fi
 
-echo "sandbox-up: booting $SANDBOX_NAME (time limit ${SANDBOX_TIMEOUT} s)" >&2
 status=0
-timeout --foreground --kill-after=15 "$SANDBOX_TIMEOUT" microvm-run || status=$?
+if [ "$SANDBOX_TIMEOUT" -eq 0 ]; then
+  echo "sandbox-up: booting $SANDBOX_NAME (no time limit)" >&2
+  "${vm_env[@]}" microvm-run || status=$?
+else
+  echo "sandbox-up: booting $SANDBOX_NAME (time limit ${SANDBOX_TIMEOUT} s)" >&2
+  timeout --foreground --kill-after=15 "$SANDBOX_TIMEOUT" "${vm_env[@]}" microvm-run || status=$?
+fi
 if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
   echo "sandbox-up: $SANDBOX_NAME reached its time limit and was stopped" >&2
 fi

@@ -52,7 +52,8 @@ let
         # script(1) keeps the agent on a terminal and copies the session to the journal.
         printf -v line '%q ' "''${cmd[@]}"
         exec env SHELL=${pkgs.bash}/bin/bash script --quiet --flush --return \
-          --command "$line" >(systemd-cat --identifier=sandboxc-transcript)
+          --command "$line" >(${if cfg.audit.dir == null then "systemd-cat --identifier=sandboxc-transcript" else
+            "tee -a ${lib.escapeShellArg "${cfg.audit.dir}/transcript-${name}.log"} | systemd-cat --identifier=sandboxc-transcript"})
       '' else ''
         exec "''${cmd[@]}"
       ''}
@@ -74,6 +75,11 @@ in
         default = false;
         description = "Public keys read on the host at launch, delivered in the read-only host share.";
       };
+      initialPassword = mkOption {
+        type = types.nullOr types.str;
+        default = null;
+        description = "A console password. It ends up in the world-readable Nix store.";
+      };
     };
 
     agents = mkOption { type = types.attrsOf (types.submodule agentModule); default = { }; };
@@ -88,6 +94,11 @@ in
       commands = mkOption { type = types.bool; default = true; description = "auditd records every execve."; };
       sessions = mkOption { type = types.bool; default = true; description = "Agent transcripts and shell history go to the journal."; };
       journal = mkOption { type = types.bool; default = true; description = "Keep a (volatile) journal."; };
+      dir = mkOption {
+        type = types.nullOr types.str;
+        default = null;
+        description = "A guest folder that also receives shell history and agent transcripts as files.";
+      };
     };
 
     network = {
@@ -117,7 +128,12 @@ in
     };
 
     launcher = {
-      timeout = mkOption { type = types.ints.positive; default = 3600; description = "Wall-clock limit of a run, in seconds."; };
+      timeout = mkOption { type = types.ints.unsigned; default = 3600; description = "Wall-clock limit of a run, in seconds; 0 for none."; };
+      hostEnv = mkOption {
+        type = types.listOf types.str;
+        default = [ ];
+        description = "Host environment variables passed on to the hypervisor; the launcher clears all others.";
+      };
       shares = mkOption {
         type = types.listOf (types.submodule {
           options = {
@@ -129,6 +145,19 @@ in
           };
         });
         default = [ ];
+      };
+      volumes = mkOption {
+        type = types.listOf (types.submodule {
+          options = {
+            name = mkOption { type = types.str; };
+            hostPath = mkOption {
+              type = types.str;
+              description = "Where the image lives on the host: relative to the flake, ~ for the caller's home, or absolute.";
+            };
+          };
+        });
+        default = [ ];
+        description = "Persistent volumes the launcher links into its runtime folder as volumes/NAME.img.";
       };
       keyFiles = mkOption {
         type = types.listOf types.str;
@@ -150,6 +179,8 @@ in
         home = home;
         extraGroups = optional (cfg.user.sudo == "passwordless") "wheel";
         openssh.authorizedKeys.keys = cfg.user.authorizedKeys;
+      } // lib.optionalAttrs (cfg.user.initialPassword != null) {
+        inherit (cfg.user) initialPassword;
       };
       services.getty.autologinUser = user;
 
@@ -174,7 +205,8 @@ in
       };
 
       # The workspace belongs to the host user; the agent keeps its own files at home.
-      systemd.tmpfiles.rules = [ "d /run/sandboxc 0755 root root -" "d /run/sandboxc/secrets 0700 ${user} users -" ];
+      systemd.tmpfiles.rules = [ "d /run/sandboxc 0755 root root -" "d /run/sandboxc/secrets 0700 ${user} users -" ]
+        ++ optional (cfg.audit.dir != null) "d ${cfg.audit.dir} 0750 ${user} users -";
     }
 
     (mkIf (cfg.user.authorizedKeys != [ ] || cfg.user.authorizedKeysFromHost) {
@@ -204,8 +236,12 @@ in
     })
 
     (mkIf cfg.audit.sessions {
-      # Interactive shell history, with time stamps, into the journal (tag sandboxc-history).
-      programs.bash.interactiveShellInit = builtins.readFile ./history.sh;
+      # Interactive shell history, with time stamps, into the journal (tag sandboxc-history),
+      # and into the audit folder as a file when one is declared.
+      programs.bash.interactiveShellInit =
+        lib.optionalString (cfg.audit.dir != null) ''
+          export HISTFILE=${lib.escapeShellArg "${cfg.audit.dir}/history"}
+        '' + builtins.readFile ./history.sh;
     })
 
     (mkIf cfg.audit.journal {

@@ -45,13 +45,27 @@
         mountPoint = ${nix(sh.mount)};
         proto = ${nix(sh.proto)};
 <#if sh.proto == "9p">
-        securityModel = "mapped";
+        securityModel = ${nix(sh.security)};
 </#if>
       }
 </#list>
     ];
 <#else>
     shares = [ ];
+</#if>
+<#if volumes?has_content>
+    # Persistent: these images keep their contents from one run to the next.
+    volumes = [
+<#list volumes as v>
+      {
+        image = ${nix(v.image)};
+        mountPoint = ${nix(v.mount)};
+        size = ${v.size?c};
+        fsType = "ext4";
+        autoCreate = true;
+      }
+</#list>
+    ];
 </#if>
 <#if interfaces?has_content>
     interfaces = [
@@ -116,6 +130,10 @@
 <#if user.keyFiles?has_content>
       authorizedKeysFromHost = true;
 </#if>
+<#if user.initialPassword??>
+      # Written into the world-readable Nix store; see sandboxc explain SBX-SECRET-005.
+      initialPassword = ${nix(user.initialPassword)};
+</#if>
     };
 <#list agents as a>
     agents.${attr(a.name)} = {
@@ -141,6 +159,9 @@
       commands = ${audit.commands?c};
       sessions = ${audit.sessions?c};
       journal = ${audit.journal?c};
+<#if audit.dir??>
+      dir = ${nix(audit.dir)};
+</#if>
     };
     network = {
       restricted = ${network.restricted?c};
@@ -162,6 +183,9 @@
     };
     launcher = {
       timeout = ${timeout?c};
+<#if hostEnv?has_content>
+      hostEnv = [<#list hostEnv as v> ${nix(v)}</#list> ];
+</#if>
       shares = [
 <#list shares as sh>
 <#if sh.hostPath??>
@@ -174,6 +198,16 @@
       ];
 <#if user.keyFiles?has_content>
       keyFiles = [<#list user.keyFiles as k> ${nix(k)}</#list> ];
+</#if>
+<#if volumes?has_content>
+      volumes = [
+<#list volumes as v>
+        {
+          name = ${nix(v.name)};
+          hostPath = ${nix(v.hostPath)};
+        }
+</#list>
+      ];
 </#if>
     };
   };

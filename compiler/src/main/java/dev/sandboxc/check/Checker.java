@@ -108,42 +108,50 @@ public final class Checker {
             new GuestPath("/bin"), new GuestPath("/sbin"), new GuestPath("/lib"), new GuestPath("/var"),
             new GuestPath("/tmp"), new GuestPath("/root"));
 
+    /** A folder of the guest that a share or a volume takes over. */
+    private record Mount(String what, String name, Val<GuestPath> at) {}
+
     private void shares(Sandbox s) {
-        Map<String, Sandbox.Share> mounts = new HashMap<>();
-        Map<String, Sandbox.Share> tags = new HashMap<>();
+        List<Mount> all = new java.util.ArrayList<>();
+        for (Sandbox.Share share : s.shares()) all.add(new Mount("share", share.name(), share.mount()));
+        for (Sandbox.Volume v : s.volumes()) all.add(new Mount("volume", v.name(), v.mount()));
+        Map<String, Mount> mounts = new HashMap<>();
         String home = "/home/" + s.user().name();
-        for (Sandbox.Share share : s.shares()) {
-            GuestPath mount = share.mount().value();
+        for (Mount m : all) {
+            GuestPath mount = m.at().value();
             if (mount.path().equals("/")) {
-                error("E503", share.mount().span(), "a share cannot be mounted over the guest's root", "the guest's /",
+                error("E503", m.at().span(), "a " + m.what() + " cannot be mounted over the guest's root", "the guest's /",
                         "mount it at a folder of its own, such as /workspace");
             }
             for (GuestPath r : RESERVED) {
                 if (mount.within(r)) {
-                    error("E503", share.mount().span(), "mount point " + mount + " is inside the guest's system folder " + r,
-                            "reserved", "mount shares at folders of their own, such as /workspace or /data");
+                    error("E503", m.at().span(), "mount point " + mount + " is inside the guest's system folder " + r,
+                            "reserved", "mount " + m.what() + "s at folders of their own, such as /workspace or /data");
                     break;
                 }
             }
             if (mount.path().equals(home) || mount.path().equals("/home")) {
-                error("E503", share.mount().span(), "mount point " + mount + " would replace the agent's home",
-                        "home folder", "mount it below, as " + home + "/" + share.name() + ", or at a folder of its own such as /workspace");
+                error("E503", m.at().span(), "mount point " + mount + " would replace the agent's home",
+                        "home folder", "mount it below, as " + home + "/" + m.name() + ", or at a folder of its own such as /workspace");
             }
-            Sandbox.Share other = mounts.putIfAbsent(mount.path(), share);
+            Mount other = mounts.putIfAbsent(mount.path(), m);
             if (other != null) {
-                diagnostics.add(Diagnostic.error("E501", share.mount().span(), "mount point " + mount + " is used twice",
-                        "used again here", "give each share its own mount point")
-                        .withNote(other.mount().span(), "share '" + other.name() + "' mounts there"));
+                diagnostics.add(Diagnostic.error("E501", m.at().span(), "mount point " + mount + " is used twice",
+                        "used again here", "give each share and volume its own mount point")
+                        .withNote(other.at().span(), other.what() + " '" + other.name() + "' mounts there"));
             } else {
-                for (Sandbox.Share o : s.shares()) {
-                    // A share over / is already an error (E503); nesting under it would only echo that.
-                    if (o != share && mounts.containsKey(o.mount().value().path()) && !o.mount().value().path().equals("/")
-                            && !o.mount().value().equals(mount) && mount.within(o.mount().value())) {
-                        error("E501", share.mount().span(), "mount point " + mount + " lies inside share '" + o.name()
-                                + "' at " + o.mount().value(), "nested mount", "mount shares side by side, not inside each other");
+                for (Mount o : all) {
+                    // A mount over / is already an error (E503); nesting under it would only echo that.
+                    if (o != m && mounts.containsKey(o.at().value().path()) && !o.at().value().path().equals("/")
+                            && !o.at().value().equals(mount) && mount.within(o.at().value())) {
+                        error("E501", m.at().span(), "mount point " + mount + " lies inside " + o.what() + " '" + o.name()
+                                + "' at " + o.at().value(), "nested mount", "mount shares and volumes side by side, not inside each other");
                     }
                 }
             }
+        }
+        Map<String, Sandbox.Share> tags = new HashMap<>();
+        for (Sandbox.Share share : s.shares()) {
             Sandbox.Share sameTag = tags.putIfAbsent(share.tag().value(), share);
             if (sameTag != null) {
                 diagnostics.add(Diagnostic.error("E502", share.tag().span(), "share tag '" + share.tag().value() + "' is used twice",
@@ -193,6 +201,12 @@ public final class Checker {
                 error("E401", share.proto().given() ? share.proto().span() : share.span(),
                         chosen + " cannot share folders over " + proto.keyword() + caps.shareNote(proto),
                         proto.keyword() + " not available", help);
+            } else if (share.security().given() && (proto != ShareProto.NINE_P || hv != Hypervisor.QEMU)) {
+                // Only qemu's 9p takes a security model; kvmtool's runner ignores it.
+                error("E505", share.security().span(), proto == ShareProto.NINE_P
+                                ? "kvmtool's 9p has no security model to choose" : "security applies to 9p shares only",
+                        "has no effect", proto == ShareProto.NINE_P ? "remove security, or use hypervisor = qemu"
+                                : "remove security (virtiofs maps ownership itself), or use proto = 9p on qemu");
             }
         }
         if (caps.shareProtos().isEmpty() && s.user().authorizedKeys().stream()

@@ -13,6 +13,7 @@ import dev.sandboxc.model.HostPath;
 import dev.sandboxc.model.Hypervisor;
 import dev.sandboxc.model.KeySource;
 import dev.sandboxc.model.NetMode;
+import dev.sandboxc.model.NinePSecurity;
 import dev.sandboxc.model.Sandbox;
 import dev.sandboxc.model.SecretSource;
 import dev.sandboxc.model.ShareProto;
@@ -249,6 +250,7 @@ public final class ModelBuilder {
                 defaultState, head);
 
         List<Val<String>> packages = packages(b);
+        List<Val<String>> hostEnv = hostEnv(b);
         Sandbox.Resources resources = resources(b.section("resources"), head);
         List<Sandbox.Secret> secrets = new ArrayList<>();
         for (Ast.Section s : b.sections("secret", "NAME")) {
@@ -259,6 +261,11 @@ public final class ModelBuilder {
         for (Ast.Section s : b.sections("share", "NAME")) {
             Sandbox.Share share = share(s);
             if (share != null) shares.add(share);
+        }
+        List<Sandbox.Volume> volumes = new ArrayList<>();
+        for (Ast.Section s : b.sections("volume", "NAME")) {
+            Sandbox.Volume v = volume(s, d.name);
+            if (v != null) volumes.add(v);
         }
         Sandbox.Network network = network(b.section("network"), d.name, head);
         List<Ast.Section> users = b.sections("user", "NAME");
@@ -280,7 +287,7 @@ public final class ModelBuilder {
         Optional<Val<String>> parent = d.parent == null ? Optional.empty()
                 : Optional.of(Val.of(d.parent.text(), d.parent.span()));
         return new Sandbox(d.name, head, parent, system, hypervisor, nixpkgs, microvm, stateVersion, resources,
-                List.copyOf(agents), packages, List.copyOf(shares), List.copyOf(secrets), network, user, audit);
+                List.copyOf(agents), packages, hostEnv, List.copyOf(shares), List.copyOf(volumes), List.copyOf(secrets), network, user, audit);
     }
 
     private static GuestPath defaultWorkdir(List<Sandbox.Share> shares, String home) {
@@ -337,6 +344,28 @@ public final class ModelBuilder {
         return List.copyOf(out);
     }
 
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+
+    /** Host environment variables the launcher passes on to the hypervisor; it clears all others. */
+    private List<Val<String>> hostEnv(Block b) {
+        Ast.Attribute a = b.setting("host-env", "[ \"RUST_LOG\" ]");
+        List<Val<String>> out = new ArrayList<>();
+        if (a == null) return out;
+        List<Ast.Phrase> items = values.flatList(a.value(), "host-env", "[ \"RUST_LOG\" ]");
+        if (items == null) return out;
+        for (Ast.Phrase item : items) {
+            String name = values.text(item, "host-env", "an environment variable name");
+            if (name == null) continue;
+            if (!ENV_NAME.matcher(name).matches()) {
+                error("E201", item.span(), "invalid environment variable name " + Values.quote(name), "not a variable name",
+                        "write a name of letters, digits and '_', such as RUST_LOG");
+                continue;
+            }
+            out.add(Val.of(name, item.span()));
+        }
+        return List.copyOf(out);
+    }
+
     // ------------------------------------------------------------------ blocks
 
     private <T> T read(Block b, String key, String what, BiFunction<Ast.Phrase, String, T> reader) {
@@ -357,7 +386,9 @@ public final class ModelBuilder {
         Block b = new Block("resources", s == null ? head : s.keySpan(), s == null ? List.of() : s.body(), diagnostics);
         Val<Size> memory = val(b, "memory", "a size such as 8 GiB", values::size, DEFAULT_MEMORY);
         Val<Integer> vcpus = val(b, "vcpus", "a count such as 4", (p, k) -> values.count(p, k, 1, 255, "4"), DEFAULT_VCPUS);
-        Val<Duration> timeout = val(b, "timeout", "a duration such as 60 min", values::duration, DEFAULT_TIMEOUT);
+        Val<Duration> timeout = val(b, "timeout", "a duration such as 60 min, or none", (p, k) ->
+                p.size() == 1 && p.first() instanceof Ast.Word w && w.text().equals("none") ? Duration.NONE
+                        : values.duration(p, k), DEFAULT_TIMEOUT);
         Val<Boolean> balloon = val(b, "balloon", "on or off", values::onOff, false);
         Val<Size> hotplug = val(b, "hotplug-memory", "a size such as 4 GiB", values::size, new Size(0));
         Ast.Attribute cpuAttr = b.setting("cpu", "a CPU model such as host");
@@ -382,7 +413,7 @@ public final class ModelBuilder {
         if (memory.value().bytes() % Size.MIB != 0) {
             error("E203", memory.span(), "memory must be a whole number of MiB", "not whole MiB", "round it to MiB");
         }
-        if (timeout.given() && timeout.value().seconds() < 30) {
+        if (timeout.given() && !timeout.value().isNone() && timeout.value().seconds() < 30) {
             error("E203", timeout.span(), "timeout " + timeout.value() + " is shorter than a boot", "too short",
                     "allow at least a minute: timeout = 10 min");
         }
@@ -413,6 +444,7 @@ public final class ModelBuilder {
         Ast.Attribute mountAttr = b.setting("mount", "a guest path such as /workspace");
         Val<ShareProto> proto = keyword(b, "proto", ShareProto.class, ShareProto.VIRTIOFS, nameSpan);
         Val<Access> access = keyword(b, "access", Access.class, Access.READ_ONLY, nameSpan);
+        Val<NinePSecurity> security = keyword(b, "security", NinePSecurity.class, NinePSecurity.MAPPED, nameSpan);
         Val<String> tag = val(b, "tag", "a share tag such as workspace", (p, k) -> {
             String t = values.text(p, k, "a share tag");
             if (t != null && !t.matches("[A-Za-z0-9_-]{1,31}")) {
@@ -443,7 +475,34 @@ public final class ModelBuilder {
         GuestPath mount = values.guestPath(mountAttr.value(), "mount");
         if (source == null || mount == null) return null;
         return new Sandbox.Share(name, nameSpan, Val.of(source, sourceAttr.value().span()),
-                Val.of(mount, mountAttr.value().span()), proto, access, tag);
+                Val.of(mount, mountAttr.value().span()), proto, access, tag, security);
+    }
+
+    private Sandbox.Volume volume(Ast.Section s, String sandboxName) {
+        String name = label(s, "volume", "NAME");
+        if (name == null) return null;
+        Span nameSpan = s.labels().get(0).span();
+        Block b = new Block("volume " + name, nameSpan, s.body(), diagnostics);
+        Ast.Attribute mountAttr = b.setting("mount", "a guest path such as /cache");
+        Ast.Attribute sizeAttr = b.setting("size", "a size such as 10 GiB");
+        Val<HostPath> image = val(b, "image", "a host path such as \"~/.local/state/sandboxc/cache.img\"", values::hostPath,
+                HostPath.of("~/.local/state/sandboxc/" + sandboxName + "/" + name + ".img"));
+        b.finish();
+        if (mountAttr == null || sizeAttr == null) {
+            missing(s, s.keySpan().to(nameSpan), "volume '" + name + "' needs " + (mountAttr == null ? "a mount point" : "a size"),
+                    mountAttr == null ? "missing `mount`" : "missing `size`",
+                    mountAttr == null ? "add mount = /" + name : "add size = 10 GiB");
+            return null;
+        }
+        GuestPath mount = values.guestPath(mountAttr.value(), "mount");
+        Size size = values.size(sizeAttr.value(), "size");
+        if (mount == null || size == null) return null;
+        if (size.bytes() < 16 * Size.MIB || size.bytes() % Size.MIB != 0) {
+            error("E203", sizeAttr.value().span(), "volume size must be whole MiB and at least 16 MiB", "invalid size",
+                    "write a size such as 10 GiB");
+            return null;
+        }
+        return new Sandbox.Volume(name, nameSpan, Val.of(mount, mountAttr.value().span()), Val.of(size, sizeAttr.value().span()), image);
     }
 
     private static final Pattern IFACE = Pattern.compile("[A-Za-z0-9_-]{1,15}");
@@ -593,6 +652,12 @@ public final class ModelBuilder {
                 }
             }
         }
+        Ast.Attribute pw = b.setting("initial-password", "\"...\" (better: none)");
+        Optional<Val<String>> initialPassword = Optional.empty();
+        if (pw != null) {
+            String v = values.text(pw.value(), "initial-password", "a password in quotes");
+            if (v != null) initialPassword = Optional.of(Val.of(v, pw.value().span()));
+        }
         List<Val<dev.sandboxc.model.KeySource>> keys = new ArrayList<>();
         Ast.Section ssh = b.section("ssh");
         if (ssh != null) {
@@ -610,7 +675,7 @@ public final class ModelBuilder {
             }
         }
         b.finish();
-        return new Sandbox.User(name, span, sudo, gitName, gitEmail, List.copyOf(keys));
+        return new Sandbox.User(name, span, sudo, gitName, gitEmail, List.copyOf(keys), initialPassword);
     }
 
     private Sandbox.Agent agent(Ast.Section s, GuestPath workdir) {
@@ -654,8 +719,14 @@ public final class ModelBuilder {
         Val<Boolean> sessions = val(b, "sessions", "on or off", values::onOff, true);
         Val<Boolean> egress = val(b, "egress", "on or off", values::onOff, true);
         Val<Boolean> journal = val(b, "journal", "on or off", values::onOff, true);
+        Ast.Attribute dirAttr = b.setting("dir", "a guest folder such as /var/log/sandboxc");
+        Optional<Val<GuestPath>> dir = Optional.empty();
+        if (dirAttr != null) {
+            GuestPath g = values.guestPath(dirAttr.value(), "dir");
+            if (g != null) dir = Optional.of(Val.of(g, dirAttr.value().span()));
+        }
         b.finish();
-        return new Sandbox.Audit(where, commands, sessions, egress, journal);
+        return new Sandbox.Audit(where, commands, sessions, egress, journal, dir);
     }
 
     /** The single label of a named block, validated as a name; null (reported) otherwise. */

@@ -128,6 +128,7 @@ public final class FlakeEmitter {
         r.cpu().ifPresent(c -> m.put("cpu", c.value()));
         r.vsock().ifPresent(v -> m.put("vsock", v.value()));
         m.put("timeout", r.timeout().value().seconds());
+        m.put("hostEnv", s.hostEnv().stream().map(Val::value).toList());
 
         Set<String> unfree = new TreeSet<>();
         for (Sandbox.Agent a : s.agents()) if (a.kind().unfree()) unfree.add(a.kind().pname());
@@ -142,6 +143,7 @@ public final class FlakeEmitter {
             e.put("source", "shares/" + sh.tag().value());
             e.put("mount", sh.mount().value().path());
             e.put("proto", sh.proto().value().keyword());
+            e.put("security", sh.security().value().keyword());
             e.put("hostPath", hostPath(sh.source().value(), fileDir, outDir));
             shares.add(e);
             workdirs.add(sh.mount().value().path());
@@ -161,10 +163,23 @@ public final class FlakeEmitter {
             e.put("source", "host");
             e.put("mount", HOST_SHARE_MOUNT);
             e.put("proto", proto.keyword());
+            e.put("security", "mapped");
             shares.add(e);
             readOnly.add(HOST_SHARE_MOUNT);
         }
         m.put("shares", shares);
+        List<Map<String, Object>> volumes = new ArrayList<>();
+        for (Sandbox.Volume v : s.volumes()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", v.name());
+            // The runner opens images relative to sandbox-up's runtime folder, where it links each one.
+            e.put("image", "volumes/" + v.name() + ".img");
+            e.put("mount", v.mount().value().path());
+            e.put("size", v.size().value().mebibytes());
+            e.put("hostPath", hostPath(v.image().value(), fileDir, outDir));
+            volumes.add(e);
+        }
+        m.put("volumes", volumes);
         m.put("readOnlyMounts", readOnly);
         m.put("workdirs", workdirs);
 
@@ -179,6 +194,7 @@ public final class FlakeEmitter {
         s.user().gitEmail().ifPresent(v -> user.put("gitEmail", v.value()));
         user.put("keys", keys);
         user.put("keyFiles", keyFiles);
+        s.user().initialPassword().ifPresent(v -> user.put("initialPassword", v.value()));
         m.put("user", user);
 
         List<Map<String, Object>> agents = new ArrayList<>();
@@ -189,6 +205,7 @@ public final class FlakeEmitter {
         audit.put("commands", s.audit().commands().value());
         audit.put("sessions", s.audit().sessions().value());
         audit.put("journal", s.audit().journal().value());
+        s.audit().dir().ifPresent(d -> audit.put("dir", d.value().path()));
         m.put("audit", audit);
 
         network(s, m);

@@ -20,12 +20,15 @@ public record Sandbox(
         Resources resources,
         List<Agent> agents,
         List<Val<String>> packages,
+        List<Val<String>> hostEnv,
         List<Share> shares,
+        List<Volume> volumes,
         List<Secret> secrets,
         Network network,
         User user,
         Audit audit) {
 
+    /** {@code timeout} is {@link Duration#NONE} when the file says `timeout = none`. */
     public record Resources(Val<Size> memory, Val<Integer> vcpus, Val<Duration> timeout,
                             Val<Boolean> balloon, Val<Size> hotplugMemory, Optional<Val<String>> cpu,
                             Optional<Val<Integer>> vsock) {}
@@ -34,7 +37,13 @@ public record Sandbox(
                         Optional<Val<String>> apiKey, List<Val<String>> args, Val<GuestPath> workdir) {}
 
     public record Share(String name, Span span, Val<HostPath> source, Val<GuestPath> mount,
-                        Val<ShareProto> proto, Val<Access> access, Val<String> tag) {}
+                        Val<ShareProto> proto, Val<Access> access, Val<String> tag, Val<NinePSecurity> security) {}
+
+    /**
+     * A disk image that keeps its contents from one run to the next, mounted in the
+     * guest; created empty (ext4) on first use. {@code image} is a host path.
+     */
+    public record Volume(String name, Span span, Val<GuestPath> mount, Val<Size> size, Val<HostPath> image) {}
 
     public record Secret(String name, Span span, Val<SecretSource> from) {}
 
@@ -42,10 +51,12 @@ public record Sandbox(
                           Optional<Val<String>> bridge, Val<String> interfaceId) {}
 
     public record User(String name, Span span, Val<Sudo> sudo, Optional<Val<String>> gitName,
-                       Optional<Val<String>> gitEmail, List<Val<KeySource>> authorizedKeys) {}
+                       Optional<Val<String>> gitEmail, List<Val<KeySource>> authorizedKeys,
+                       Optional<Val<String>> initialPassword) {}
 
+    /** {@code dir}: a guest folder that also receives history and transcripts as files. */
     public record Audit(Span span, Val<Boolean> commands, Val<Boolean> sessions, Val<Boolean> egress,
-                        Val<Boolean> journal) {}
+                        Val<Boolean> journal, Optional<Val<GuestPath>> dir) {}
 
     public Optional<Secret> secret(String name) {
         return secrets.stream().filter(s -> s.name().equals(name)).findFirst();
