@@ -7,6 +7,10 @@ import dev.sandboxc.emit.FlakeEmitter;
 import dev.sandboxc.emit.GeneratedFile;
 import dev.sandboxc.emit.Manifest;
 import dev.sandboxc.emit.OutputWriter;
+import dev.sandboxc.policy.Finding;
+import dev.sandboxc.policy.PolicyConfig;
+import dev.sandboxc.policy.Severity;
+import dev.sandboxc.policy.report.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,7 +29,10 @@ import picocli.CommandLine.Parameters;
                 "Files that sandboxc did not write, or that were edited since,",
                 "are never overwritten without --force."},
         footer = {"", "Examples:", "  sandboxc compile agent.sandbox", "  sandboxc compile examples/agent.sandbox -o out/agent",
-                "", "Exit status: 0 compiled, 1 invalid input or refused output, 2 usage error."})
+                "", "Policy findings are printed; those at or above --fail-on",
+                "(default critical) stop the compile, unless exempted in .sandboxc.yaml.",
+                "", "Exit status: 0 compiled, 1 invalid input, policy findings or",
+                "refused output, 2 usage error or unreadable config."})
 final class CompileCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = ".sandbox files to compile")
@@ -38,8 +45,18 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--force", description = "overwrite files that sandboxc did not generate or that were edited")
     boolean force;
 
-    @Option(names = {"-q", "--quiet"}, description = "print errors only")
+    @Option(names = "--check", description = "write nothing; exit 1 when the flake on disk differs from what compile would write")
+    boolean check;
+
+    @Option(names = {"-q", "--quiet"}, description = "print errors (and failing findings) only")
     boolean quiet;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "refuse to compile with policy findings this bad or worse (default: critical)")
+    String failOn = "critical";
+
+    @Option(names = "--config", paramLabel = "FILE", description = "policy file (default: the nearest .sandboxc.yaml)")
+    Path config;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,12 +68,16 @@ final class CompileCommand implements Callable<Integer> {
         if (output != null && files.size() > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "-o takes one FILE; compile several files without -o");
         }
+        Severity threshold = Severity.parse(failOn);
+        if (threshold == null) throw new CommandLine.ParameterException(spec.commandLine(),
+                "--fail-on expects critical, high, medium, low or info, got '" + failOn + "'");
+        PolicyRunner policy = new PolicyRunner(config);
         int status = Main.OK;
-        for (Path file : files) status = Math.max(status, compile(file, out, err));
+        for (Path file : files) status = Math.max(status, compile(file, policy, threshold, out, err));
         return status;
     }
 
-    private int compile(Path file, PrintWriter out, PrintWriter err) {
+    private int compile(Path file, PolicyRunner policy, Severity threshold, PrintWriter out, PrintWriter err) {
         Inputs.Read read = Inputs.read(file, file.toString());
         if (read.problem() != null) {
             err.println("sandboxc: error: " + read.problem());
@@ -75,9 +96,28 @@ final class CompileCommand implements Callable<Integer> {
             err.println("sandboxc: " + file + ": " + n + (n == 1 ? " error" : " errors") + "; nothing was written");
             return Main.INVALID;
         }
+        List<Finding> findings;
+        try {
+            findings = policy.evaluate(result, policy.configFor(file));
+        } catch (PolicyConfig.ConfigException e) {
+            err.println("sandboxc: error: " + e.getMessage());
+            return Main.USAGE;
+        }
+        long failing = findings.stream().filter(f -> f.fails(threshold)).count();
+        // Suppressed findings were looked at already; `sandboxc lint` still lists them.
+        for (Finding f : findings) {
+            if (!f.suppressed() && (!quiet || f.fails(threshold))) err.print(TextReport.render(f));
+        }
+        if (failing > 0) {
+            err.println("sandboxc: " + file + ": " + failing + (failing == 1 ? " policy finding" : " policy findings")
+                    + " at or above " + threshold.label() + "; nothing was written (fix them, or exempt them in "
+                    + PolicyConfig.FILE_NAME + ")");
+            return Main.INVALID;
+        }
         Path dir = output != null ? output : parentOf(file);
         List<GeneratedFile> generated = FlakeEmitter.emit(result, dir.toAbsolutePath().normalize());
         Manifest manifest = FlakeEmitter.manifest(result, dir.toAbsolutePath().normalize(), generated);
+        if (check) return checkUpToDate(file, dir, generated, manifest, err);
         OutputWriter.Outcome outcome;
         try {
             outcome = OutputWriter.write(dir, generated, manifest, force);
@@ -106,6 +146,31 @@ final class CompileCommand implements Callable<Integer> {
             }
         }
         return Main.OK;
+    }
+
+    /** For the pre-commit hook: is the flake in {@code dir} exactly what this compile would write? */
+    private int checkUpToDate(Path file, Path dir, List<GeneratedFile> generated, Manifest manifest, PrintWriter err) {
+        List<String> stale = new java.util.ArrayList<>();
+        try {
+            for (GeneratedFile f : generated) {
+                Path p = dir.resolve(f.path());
+                if (!java.nio.file.Files.isRegularFile(p) || !java.util.Arrays.equals(java.nio.file.Files.readAllBytes(p), f.content())) {
+                    stale.add(f.path());
+                }
+            }
+            Path m = dir.resolve(Manifest.FILE);
+            if (!java.nio.file.Files.isRegularFile(m) || !java.util.Arrays.equals(java.nio.file.Files.readAllBytes(m), manifest.toJson())) {
+                stale.add(Manifest.FILE);
+            }
+        } catch (IOException e) {
+            err.println("sandboxc: error: cannot read " + dir + ": " + e.getMessage());
+            return Main.USAGE;
+        }
+        if (stale.isEmpty()) return Main.OK;
+        err.println("sandboxc: " + dir + " is stale for " + file + ": " + String.join(", ", stale)
+                + (stale.size() == 1 ? " differs" : " differ") + "; run: sandboxc compile " + file
+                + (output != null ? " -o " + output : ""));
+        return Main.INVALID;
     }
 
     private static Path parentOf(Path file) {

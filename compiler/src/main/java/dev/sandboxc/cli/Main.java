@@ -13,9 +13,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Compiles .sandbox files into microvm.nix flakes that run AI coding agents in disposable VMs.",
-        subcommands = {CompileCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 success, 1 invalid input or refused output, 2 usage error.",
-                "Docs: docs/language.md, docs/getting-started.md"})
+        subcommands = {CompileCommand.class, LintCommand.class, RulesCommand.class, ExplainCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit status: 0 success, 1 invalid input, refused output or policy findings,",
+                "2 usage error (lint: a file could not be linted).",
+                "Docs: docs/language.md, docs/getting-started.md, docs/rules/, docs/ci.md"})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int INVALID = 1;

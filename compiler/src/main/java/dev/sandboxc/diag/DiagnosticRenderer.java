@@ -32,7 +32,8 @@ public final class DiagnosticRenderer {
         return out.toString();
     }
 
-    private static void snippet(StringBuilder out, Span span, String label) {
+    /** The source line of {@code span} with a gutter and carets under it. */
+    public static void snippet(StringBuilder out, Span span, String label) {
         int line = span.line();
         String lineNo = Integer.toString(line);
         String pad = " ".repeat(lineNo.length());

@@ -1,0 +1,211 @@
+package dev.sandboxc.cli;
+
+import dev.sandboxc.Frontend;
+import dev.sandboxc.diag.Diagnostic;
+import dev.sandboxc.policy.Finding;
+import dev.sandboxc.policy.PolicyConfig;
+import dev.sandboxc.policy.Severity;
+import dev.sandboxc.policy.report.LintReport;
+import dev.sandboxc.policy.report.ReportFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Checks .sandbox files against the least-privilege rules.",
+                "", "Directories are searched for *.sandbox files. Each file's",
+                "policy comes from --config, else the nearest .sandboxc.yaml",
+                "(up to the git work tree's top)."},
+        footer = {"", "Examples:", "  sandboxc lint examples/",
+                "  sandboxc lint --format sarif --output lint.sarif --format text .",
+                "", "Exit status: 0 no findings at or above --fail-on,",
+                "1 findings at or above it, 2 a file could not be linted",
+                "(unreadable, syntax or type errors, bad config) or usage error.",
+                "Rules: sandboxc rules; sandboxc explain ID; docs/rules/"})
+final class LintCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = ".sandbox files or directories")
+    List<Path> paths;
+
+    static final class Output {
+        @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
+                description = "text, json, sarif, junit or github (repeatable)")
+        String format;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the preceding --format here (default: stdout)")
+        Path output;
+    }
+
+    @ArgGroup(exclusive = false, multiplicity = "0..*")
+    List<Output> outputs = new ArrayList<>();
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "fail on findings this bad or worse: critical, high, medium, low, info (default: the config's, else high)")
+    String failOn;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "policy file (default: the nearest .sandboxc.yaml)")
+    Path config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Severity threshold = null;
+        if (failOn != null) {
+            threshold = Severity.parse(failOn);
+            if (threshold == null) throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--fail-on expects critical, high, medium, low or info, got '" + failOn + "'");
+        }
+        List<ReportFormat> formats = new ArrayList<>();
+        int toStdout = 0;
+        for (Output o : outputs) {
+            ReportFormat f;
+            try {
+                f = ReportFormat.valueOf(o.format.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "unknown format '" + o.format + "': use text, json, sarif, junit or github");
+            }
+            formats.add(f);
+            if (o.output == null) toStdout++;
+        }
+        if (toStdout > 1) throw new CommandLine.ParameterException(spec.commandLine(),
+                "only one format can go to stdout; give the others --output FILE");
+        if (formats.isEmpty()) {
+            Output text = new Output();
+            text.format = "text";
+            outputs.add(text);
+            formats.add(ReportFormat.TEXT);
+        }
+
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                List<Path> found = walk(p, err);
+                if (found == null) return Main.USAGE;
+                if (found.isEmpty()) err.println("sandboxc: warning: no .sandbox files under " + p);
+                files.addAll(found);
+            } else {
+                files.add(p);
+            }
+        }
+
+        PolicyRunner runner = new PolicyRunner(config);
+        List<LintReport.FileResult> results = new ArrayList<>();
+        Severity effective = threshold;
+        for (Path file : files) {
+            String name = slashes(file.toString());
+            PolicyConfig cfg;
+            try {
+                cfg = runner.configFor(file);
+            } catch (PolicyConfig.ConfigException e) {
+                err.println("sandboxc: error: " + e.getMessage());
+                return Main.USAGE;
+            }
+            if (effective == null && cfg.failOn() != null) effective = cfg.failOn();
+            Inputs.Read read = Inputs.read(file, name);
+            if (read.problem() != null) {
+                results.add(new LintReport.FileResult(name, null, List.of(), List.of(), read.problem()));
+                continue;
+            }
+            if (read.diagnostic() != null) {
+                results.add(new LintReport.FileResult(name, null, List.of(), List.of(read.diagnostic()), null));
+                continue;
+            }
+            Frontend.Result result = Frontend.analyze(read.source());
+            if (!result.ok()) {
+                List<Diagnostic> errors = result.diagnostics().sorted().stream().filter(Diagnostic::isError).toList();
+                results.add(new LintReport.FileResult(name, read.source(), List.of(), errors, null));
+                continue;
+            }
+            List<Finding> findings = runner.evaluate(result, cfg);
+            results.add(new LintReport.FileResult(name, read.source(), findings, List.of(), null));
+        }
+        LintReport report = new LintReport(results, effective == null ? Severity.HIGH : effective, Version.VERSION);
+
+        // Every format is rendered before anything is written: all outputs or none.
+        List<String> rendered = new ArrayList<>();
+        for (ReportFormat f : formats) rendered.add(f.render(report));
+        for (int i = 0; i < outputs.size(); i++) {
+            String text = rendered.get(i);
+            Path target = outputs.get(i).output;
+            if (target == null) {
+                out.print(text);
+                out.flush();
+            } else {
+                try {
+                    writeAtomically(target, text);
+                } catch (IOException | RuntimeException e) {
+                    err.println("sandboxc: error: cannot write " + target + ": " + e.getMessage());
+                    return Main.USAGE;
+                }
+            }
+        }
+        return report.exitCode();
+    }
+
+    /** *.sandbox files below {@code dir}, sorted; hidden folders and build output are skipped. */
+    private static List<Path> walk(Path dir, PrintWriter err) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    String n = d.getFileName() == null ? "" : d.getFileName().toString();
+                    boolean skip = !d.equals(dir) && (n.startsWith(".") || n.equals("node_modules") || n.equals("target")
+                            || n.equals("result"));
+                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && f.getFileName().toString().endsWith(".sandbox")) found.add(f);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            err.println("sandboxc: error: cannot read " + dir + ": " + e.getMessage());
+            return null;
+        }
+        found.sort(null);
+        return found;
+    }
+
+    private static void writeAtomically(Path target, String text) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir != null) Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String slashes(String s) { return s.replace('\\', '/'); }
+}

@@ -1,0 +1,69 @@
+package dev.sandboxc.cli;
+
+import dev.sandboxc.Frontend;
+import dev.sandboxc.policy.Finding;
+import dev.sandboxc.policy.Policy;
+import dev.sandboxc.policy.PolicyConfig;
+import dev.sandboxc.policy.rules.Catalog;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the policy for compile and lint: finds each file's config (the one given,
+ * or the nearest .sandboxc.yaml), and judges dates against today.
+ */
+final class PolicyRunner {
+    private final Path explicitConfig;
+    private final Map<Path, PolicyConfig> byFile = new HashMap<>();
+    private final LocalDate today;
+    private final Path home;
+    private PolicyConfig explicit;
+
+    PolicyRunner(Path explicitConfig) {
+        this.explicitConfig = explicitConfig;
+        this.today = today();
+        String h = System.getProperty("user.home");
+        this.home = h == null || h.isEmpty() ? null : Path.of(h);
+    }
+
+    /**
+     * Today, or SANDBOXC_TODAY (YYYY-MM-DD) so that tests and reproducible CI runs
+     * judge expiry dates the same way every day.
+     */
+    private static LocalDate today() {
+        String fixed = System.getenv("SANDBOXC_TODAY");
+        if (fixed != null && !fixed.isBlank()) {
+            try {
+                return LocalDate.parse(fixed.trim());
+            } catch (DateTimeParseException e) {
+                // Fall through: a wrong value must not make expired suppressions valid forever.
+            }
+        }
+        return LocalDate.now(java.time.ZoneOffset.UTC);
+    }
+
+    /** The config that governs {@code file}; throws when it cannot be read. */
+    PolicyConfig configFor(Path file) throws PolicyConfig.ConfigException {
+        if (explicitConfig != null) {
+            if (explicit == null) explicit = PolicyConfig.load(explicitConfig, Catalog.ids());
+            return explicit;
+        }
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        Path found = dir == null ? null : PolicyConfig.find(dir);
+        if (found == null) return PolicyConfig.defaults();
+        PolicyConfig c = byFile.get(found);
+        if (c == null) {
+            c = PolicyConfig.load(found, Catalog.ids());
+            byFile.put(found, c);
+        }
+        return c;
+    }
+
+    List<Finding> evaluate(Frontend.Result result, PolicyConfig config) {
+        return new Policy(config, today, home).evaluate(result);
+    }
+}

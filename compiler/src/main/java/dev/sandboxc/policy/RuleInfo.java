@@ -1,0 +1,38 @@
+package dev.sandboxc.policy;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Everything a rule says about itself; `sandboxc explain`, `sandboxc rules`, the
+ * SARIF rule table and docs/rules/ are all made from this.
+ *
+ * @param id         stable identifier, SBX-AREA-NNN; never reused for another meaning
+ * @param severity   the default severity (a config may change it)
+ * @param summary    one line, what is wrong
+ * @param rationale  why it matters, in a paragraph
+ * @param references where the rationale comes from (DESIGN.md, CWE, upstream docs)
+ * @param fix        what to write instead
+ * @param bad        a complete .sandbox file that the rule reports
+ * @param good       the same file fixed; the rule does not report it
+ * @param related    other rules this one depends on or interacts with
+ */
+public record RuleInfo(String id, Severity severity, String summary, String rationale, List<String> references,
+                       String fix, String bad, String good, List<String> related) {
+
+    private static final Pattern ID = Pattern.compile("SBX-[A-Z]+-\\d{3}");
+
+    public RuleInfo {
+        if (!ID.matcher(id).matches()) throw new IllegalArgumentException("rule id " + id + " is not SBX-AREA-NNN");
+        references = List.copyOf(references);
+        related = List.copyOf(related);
+    }
+
+    public RuleInfo(String id, Severity severity, String summary, String rationale, List<String> references,
+                    String fix, String bad, String good) {
+        this(id, severity, summary, rationale, references, fix, bad, good, List.of());
+    }
+
+    /** SHARE for SBX-SHARE-001. */
+    public String area() { return id.substring(4, id.lastIndexOf('-')); }
+}

@@ -1,0 +1,115 @@
+package dev.sandboxc.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sandboxc.Frontend;
+import dev.sandboxc.TestSupport;
+import dev.sandboxc.model.Source;
+import dev.sandboxc.policy.rules.Catalog;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Inline suppressions and .sandboxc.yaml, with their failure modes. */
+class SuppressionsAndConfigTest {
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
+    static List<Finding> lint(String text, PolicyConfig config) {
+        Frontend.Result r = Frontend.analyze(TestSupport.source("t.sandbox", text));
+        assertTrue(r.ok(), TestSupport.render(r));
+        return new Policy(config, TODAY, null).evaluate(r);
+    }
+
+    static String ids(List<Finding> f) {
+        // Files without a resources block also get SBX-RES-001; it is beside the point here.
+        return String.join(" ", f.stream().filter(x -> !x.rule().id().equals("SBX-RES-001"))
+                .map(x -> x.rule().id() + (x.suppressed() ? "(s)" : "")).toList());
+    }
+
+    static final String PASSWORD = "sandbox a {\n  user agent {\n%s    initial-password = \"x\"%s\n  }\n}\n";
+
+    @Test
+    void aCommentAboveOrOnTheLineSuppresses() {
+        String above = PASSWORD.formatted("    # sandboxc:ignore SBX-SECRET-005 reason=\"test \\\"fixture\\\"\"\n", "");
+        List<Finding> f = lint(above, PolicyConfig.defaults());
+        assertEquals("SBX-SECRET-005(s)", ids(f));
+        Finding pw = f.stream().filter(x -> x.rule().id().equals("SBX-SECRET-005")).findFirst().orElseThrow();
+        assertEquals("test \"fixture\"", pw.suppression().justification());
+        String trailing = PASSWORD.formatted("", "  # sandboxc:ignore SBX-NET-001, SBX-SECRET-005 reason=\"x\" until=2027-01-01");
+        assertEquals("SBX-SECRET-005(s)", ids(lint(trailing, PolicyConfig.defaults())));
+    }
+
+    @Test
+    void brokenSuppressionsSuppressNothingAndAreFindings() {
+        assertEquals("SBX-META-001 SBX-SECRET-005",
+                ids(lint(PASSWORD.formatted("    # sandboxc:ignore SBX-SECRET-005\n", ""), PolicyConfig.defaults())));
+        assertEquals("SBX-META-002 SBX-SECRET-005",
+                ids(lint(PASSWORD.formatted("    # sandboxc:ignore SBX-SECRET-05 reason=\"typo\"\n", ""), PolicyConfig.defaults())));
+        assertEquals("SBX-META-003 SBX-SECRET-005",
+                ids(lint(PASSWORD.formatted("    # sandboxc:ignore SBX-SECRET-005 reason=\"old\" until=2026-11-22\n", ""),
+                        PolicyConfig.defaults())));
+        assertEquals("SBX-SECRET-005(s)",
+                ids(lint(PASSWORD.formatted("    # sandboxc:ignore SBX-SECRET-005 reason=\"today still counts\" until=2026-11-23\n", ""),
+                        PolicyConfig.defaults())));
+        assertEquals("SBX-META-001 SBX-SECRET-005",
+                ids(lint(PASSWORD.formatted("    # sandboxc:ignore SBX-SECRET-005 reason=\"x\" until=tomorrow\n", ""),
+                        PolicyConfig.defaults())));
+        assertEquals("SBX-META-005 SBX-SECRET-005",
+                ids(lint(PASSWORD.formatted("    # sandboxc:ignore SBX-SECRET-005 reason=\"wrong line\"\n\n    # other\n    git { name = \"x\" }\n", ""),
+                        PolicyConfig.defaults())));
+    }
+
+    @Test
+    void aHashInsideAStringIsNotASuppression() {
+        String text = "sandbox a {\n  user agent { initial-password = \"# sandboxc:ignore SBX-SECRET-005 reason=\\\"x\\\"\" }\n}\n";
+        assertEquals("SBX-SECRET-005", ids(lint(text, PolicyConfig.defaults())));
+    }
+
+    static PolicyConfig config(String yaml) throws PolicyConfig.ConfigException {
+        return PolicyConfig.parse(new Source(".sandboxc.yaml", null, yaml), Path.of("/project"), Catalog.ids());
+    }
+
+    @Test
+    void configSetsSeveritiesAndSwitchesRulesOff() throws Exception {
+        String text = PASSWORD.formatted("", "");
+        List<Finding> low = lint(text, config("rules:\n  SBX-SECRET-005: low\n"));
+        assertEquals(Severity.LOW, low.stream().filter(x -> x.rule().id().equals("SBX-SECRET-005")).findFirst().orElseThrow().severity());
+        assertEquals("", ids(lint(text, config("rules:\n  SBX-SECRET-005: off\n"))));
+        assertEquals(Severity.MEDIUM, config("profile: strict\n").failOn());
+        assertEquals(8L << 30, config("budget: { memory: 8 GiB }").budget().memoryBytes());
+        assertEquals(16, config("budget: { memory: 8 GiB }").budget().vcpus(), "unset budget keys keep the profile's");
+        assertEquals(null, config("").failOn());
+    }
+
+    @Test
+    void exemptionsNeedAllTheirFieldsAndExpire() throws Exception {
+        String text = PASSWORD.formatted("", "");
+        String ok = "exemptions:\n  - rule: SBX-SECRET-005\n    statement: s\n    owner: o\n    expires: %s\n";
+        assertEquals("SBX-SECRET-005(s)", ids(lint(text, config(ok.formatted("2026-12-01")))));
+        List<Finding> expired = lint(text, config(ok.formatted("2026-01-01")));
+        // The exemption's finding is in .sandboxc.yaml, which sorts before t.sandbox.
+        assertEquals("SBX-META-003 SBX-SECRET-005", ids(expired));
+        Finding meta = expired.stream().filter(f -> f.rule().id().equals("SBX-META-003")).findFirst().orElseThrow();
+        assertEquals(".sandboxc.yaml:2:5", meta.span().location());
+    }
+
+    @Test
+    void badConfigsSayWhereAndWhat() {
+        record Case(String yaml, String message) {}
+        for (Case c : List.of(
+                new Case("profile: lax\n", ".sandboxc.yaml:1:10: unknown profile 'lax'"),
+                new Case("rules:\n  SBX-XYZ-001: off\n", ".sandboxc.yaml:2:3: unknown rule 'SBX-XYZ-001'"),
+                new Case("rules:\n  SBX-NET-001: severe\n", "unknown severity 'severe'"),
+                new Case("fail_on: high\n", "unknown key 'fail_on'"),
+                new Case("budget: { memory: 8GB }\n", "budget memory expects a size"),
+                new Case("exemptions:\n  - rule: SBX-SECRET-005\n    statement: s\n    owner: o\n", "needs expires"),
+                new Case("exemptions:\n  - rule: SBX-SECRET-005\n    statement: s\n    owner: o\n    expires: soon\n", "expires expects a date"),
+                new Case("rules: [\n", "not valid YAML"))) {
+            PolicyConfig.ConfigException e = assertThrows(PolicyConfig.ConfigException.class, () -> config(c.yaml()), c.yaml());
+            assertTrue(e.getMessage().contains(c.message()), e.getMessage() + " should contain " + c.message());
+        }
+    }
+}
