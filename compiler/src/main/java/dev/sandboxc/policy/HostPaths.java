@@ -79,7 +79,14 @@ public final class HostPaths {
         }
     }
 
+    /** Several rules judge the same share; the file system is asked once per path. */
+    private final java.util.Map<HostPath, Judged> judged = new java.util.HashMap<>();
+
     public Judged judge(HostPath p) {
+        return judged.computeIfAbsent(p, this::judgeUncached);
+    }
+
+    private Judged judgeUncached(HostPath p) {
         List<String> views = new ArrayList<>();
         String resolved = null;
         boolean escapes = false;

@@ -146,7 +146,7 @@ public final class PolicyConfig {
         Node root;
         try (JsonParser p = new YAMLFactory().createParser(source.text())) {
             JsonToken first = p.nextToken();
-            root = first == null ? new Node(Map.of(), 1, 1) : read(p);
+            root = first == null ? new Node(Map.of(), 1, 1) : read(p, source.name());
         } catch (IOException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw new ConfigException(source.name() + ": not valid YAML: " + msg);
@@ -164,7 +164,7 @@ public final class PolicyConfig {
         Node key() { return new Node(value, keyLine, keyColumn); }
     }
 
-    private static Node read(JsonParser p) throws IOException {
+    private static Node read(JsonParser p, String name) throws IOException, ConfigException {
         var loc = p.currentTokenLocation();
         int line = loc.getLineNr(), col = loc.getColumnNr();
         JsonToken t = p.currentToken();
@@ -173,15 +173,19 @@ public final class PolicyConfig {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 var kloc = p.currentTokenLocation();
+                if (map.containsKey(key)) {
+                    throw new ConfigException(name + ":" + kloc.getLineNr() + ":" + kloc.getColumnNr() + ": '" + key
+                            + "' is given twice; keep one");
+                }
                 p.nextToken();
-                Node v = read(p);
+                Node v = read(p, name);
                 map.put(key, new Node(v.value, v.line, v.column, kloc.getLineNr(), kloc.getColumnNr()));
             }
             return new Node(map, line, col);
         }
         if (t == JsonToken.START_ARRAY) {
             List<Node> list = new ArrayList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) list.add(read(p));
+            while (p.nextToken() != JsonToken.END_ARRAY) list.add(read(p, name));
             return new Node(list, line, col);
         }
         return new Node(t == JsonToken.VALUE_NULL ? null : p.getText(), line, col);
