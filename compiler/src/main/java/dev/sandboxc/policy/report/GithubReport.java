@@ -20,7 +20,13 @@ final class GithubReport {
                    .append(property("sandboxc could not lint this file")).append("::").append(data(file.problem())).append('\n');
             }
             for (Diagnostic d : file.errors()) {
-                command(out, "error", d.span(), d.code() + " (not linted)", d.message() + (d.help() == null ? "" : "\nhint: " + d.help()));
+                String text = d.message() + (d.help() == null || d.help().isEmpty() ? "" : "\nhint: " + d.help());
+                if (d.span() == null) {
+                    out.append("::error file=").append(property(file.path())).append(",title=")
+                       .append(property(d.code() + " (not linted)")).append("::").append(data(text)).append('\n');
+                } else {
+                    command(out, "error", d.span(), d.code() + " (not linted)", text);
+                }
             }
             for (Finding f : file.findings()) {
                 String level = f.suppressed() ? "notice"
@@ -43,9 +49,12 @@ final class GithubReport {
         ReportModel.Region r = ReportModel.Region.of(span);
         out.append("::").append(level)
            .append(" file=").append(property(span.source().name()))
-           .append(",line=").append(r.line()).append(",col=").append(r.column())
-           .append(",endLine=").append(r.endLine()).append(",endColumn=").append(r.endColumn())
-           .append(",title=").append(property(title))
+           .append(",line=").append(r.line());
+        // Columns only for a one-line range: GitHub rejects col/endColumn when the lines differ.
+        if (r.line() == r.endLine()) out.append(",col=").append(r.column());
+        out.append(",endLine=").append(r.endLine());
+        if (r.line() == r.endLine()) out.append(",endColumn=").append(r.endColumn());
+        out.append(",title=").append(property(title))
            .append("::").append(data(message)).append('\n');
     }
 

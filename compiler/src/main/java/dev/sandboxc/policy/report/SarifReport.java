@@ -14,18 +14,24 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * SARIF 2.1.0 as GitHub code scanning takes it: the whole catalogue as rules (help
  * text, security-severity, tags), one result per finding with its region, a
  * fingerprint that survives unrelated edits, and suppressions. Paths stay relative
- * to where lint ran (uriBaseId %SRCROOT%), so no machine path leaks into the file.
+ * to where lint ran (uriBaseId %SRCROOT%), so no machine path leaks into the file;
+ * a path the user gave as absolute becomes a file: URI and nothing else.
  */
 final class SarifReport {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String HELP_BASE = "https://github.com/sandboxc/sandboxc/blob/main/docs/rules/";
+    static final String SRCROOT = "%SRCROOT%";
+    private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.+-]*)?");
+    private static final Pattern WINDOWS_ABSOLUTE = Pattern.compile("[A-Za-z]:/.*");
 
     private SarifReport() {}
 
@@ -37,12 +43,20 @@ final class SarifReport {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "sandboxc");
         driver.put("informationUri", "https://github.com/sandboxc/sandboxc");
+        if (SEMVER.matcher(report.toolVersion()).matches()) driver.put("semanticVersion", report.toolVersion());
         driver.put("version", report.toolVersion());
-        ArrayNode rules = driver.putArray("rules");
+
+        // The catalogue in its order; a finding of a rule outside it (none today) still gets its entry, after them.
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        for (Rule r : Catalog.all()) rules.put(r.id(), r.info());
+        for (LintReport.FileResult file : report.files()) {
+            for (Finding f : file.findings()) rules.putIfAbsent(f.rule().id(), f.rule());
+        }
         Map<String, Integer> index = new HashMap<>();
-        for (Rule r : Catalog.all()) {
+        ArrayNode ruleArray = driver.putArray("rules");
+        for (RuleInfo r : rules.values()) {
             index.put(r.id(), index.size());
-            rules.add(rule(r.info()));
+            ruleArray.add(rule(r));
         }
 
         ArrayNode results = run.putArray("results");
@@ -52,18 +66,19 @@ final class SarifReport {
                 ObjectNode n = notifications.addObject();
                 n.put("level", "error");
                 n.putObject("message").put("text", file.problem());
-                n.putObject("descriptor").put("id", "unreadable");
                 location(n.putArray("locations").addObject().putObject("physicalLocation"), file.path(), null);
+                n.putObject("descriptor").put("id", "unreadable");
             }
             for (Diagnostic d : file.errors()) {
                 ObjectNode n = notifications.addObject();
                 n.put("level", "error");
-                n.putObject("message").put("text", d.message() + (d.help() == null ? "" : " (hint: " + d.help() + ")"));
+                n.putObject("message").put("text", d.message() + (d.help() == null || d.help().isEmpty() ? "" : " (hint: " + d.help() + ")"));
+                location(n.putArray("locations").addObject().putObject("physicalLocation"),
+                        d.span() == null ? file.path() : d.span().source().name(), d.span());
                 n.putObject("descriptor").put("id", d.code());
-                location(n.putArray("locations").addObject().putObject("physicalLocation"), d.span().source().name(), d.span());
             }
             Map<String, Integer> seen = new HashMap<>();
-            for (Finding f : file.findings()) results.add(result(f, index, seen));
+            for (Finding f : file.findings()) results.add(result(f, index.get(f.rule().id()), seen));
         }
         ObjectNode invocation = run.putArray("invocations").addObject();
         invocation.put("executionSuccessful", !report.couldNotRun());
@@ -78,32 +93,45 @@ final class SarifReport {
         o.put("name", camel(r.summary()));
         o.putObject("shortDescription").put("text", r.summary());
         o.putObject("fullDescription").put("text", r.rationale());
-        o.put("helpUri", HELP_BASE + r.id() + ".md");
         ObjectNode help = o.putObject("help");
-        help.put("text", r.rationale() + "\n\nFix: " + r.fix() + "\n\nReferences:\n- " + String.join("\n- ", r.references()));
-        help.put("markdown", "**" + r.summary() + "** (" + r.severity().label() + ")\n\n" + r.rationale()
-                + "\n\n**Fix.** " + r.fix() + "\n\nReported:\n\n```\n" + r.bad().stripTrailing() + "\n```\n\nReferences:\n\n- "
-                + String.join("\n- ", r.references()));
+        StringBuilder text = new StringBuilder(r.rationale()).append("\n\nFix: ").append(r.fix());
+        StringBuilder markdown = new StringBuilder("**").append(r.summary()).append("** (").append(r.severity().label())
+                .append(")\n\n").append(r.rationale()).append("\n\n**Fix.** ").append(r.fix());
+        if (r.bad() != null && !r.bad().isBlank()) {
+            String fence = r.bad().contains("```") ? "~~~~" : "```";
+            markdown.append("\n\nReported:\n\n").append(fence).append('\n').append(r.bad().stripTrailing()).append('\n').append(fence);
+        }
+        if (!r.references().isEmpty()) {
+            text.append("\n\nReferences:");
+            markdown.append("\n\nReferences:\n");
+            for (String ref : r.references()) {
+                text.append("\n- ").append(ref);
+                markdown.append("\n- ").append(ref);
+            }
+        }
+        help.put("text", text.toString());
+        help.put("markdown", markdown.toString());
+        o.put("helpUri", HELP_BASE + r.id() + ".md");
         o.putObject("defaultConfiguration").put("level", r.severity().sarifLevel());
         ObjectNode props = o.putObject("properties");
         props.put("security-severity", r.severity().securitySeverity());
+        ArrayNode tags = props.putArray("tags");
+        tags.add("security");
+        tags.add("sandbox");
+        tags.add(r.area().toLowerCase(Locale.ROOT));
         props.put("precision", "high");
         props.put("problem.severity", switch (r.severity().sarifLevel()) {
             case "error" -> "error";
             case "warning" -> "warning";
             default -> "recommendation";
         });
-        ArrayNode tags = props.putArray("tags");
-        tags.add("security");
-        tags.add("sandbox");
-        tags.add(r.area().toLowerCase(Locale.ROOT));
         return o;
     }
 
-    private static ObjectNode result(Finding f, Map<String, Integer> index, Map<String, Integer> seen) {
+    private static ObjectNode result(Finding f, int ruleIndex, Map<String, Integer> seen) {
         ObjectNode o = JsonReport.MAPPER.createObjectNode();
         o.put("ruleId", f.rule().id());
-        o.put("ruleIndex", index.get(f.rule().id()));
+        o.put("ruleIndex", ruleIndex);
         o.put("level", f.severity().sarifLevel());
         o.putObject("message").put("text", f.message());
         location(o.putArray("locations").addObject().putObject("physicalLocation"), f.span().source().name(), f.span());
@@ -125,15 +153,16 @@ final class SarifReport {
             ObjectNode sp = so.putObject("properties");
             if (s.owner() != null) sp.put("owner", s.owner());
             if (s.until() != null) sp.put("until", s.until().toString());
-            sp.put("at", s.where().location());
+            if (s.where() != null) sp.put("at", s.where().location());
         }
         return o;
     }
 
     private static void location(ObjectNode physical, String path, Span span) {
         ObjectNode artifact = physical.putObject("artifactLocation");
-        artifact.put("uri", uri(path));
-        artifact.put("uriBaseId", "%SRCROOT%");
+        String uri = uri(path);
+        artifact.put("uri", uri);
+        if (!uri.startsWith("file:")) artifact.put("uriBaseId", SRCROOT);
         if (span == null) return;
         ReportModel.Region r = ReportModel.Region.of(span);
         ObjectNode region = physical.putObject("region");
@@ -144,13 +173,24 @@ final class SarifReport {
         region.putObject("snippet").put("text", span.source().lineText(span.line()));
     }
 
-    /** A relative URI reference for a path as the user wrote it: '/' separators, the rest percent-encoded. */
+    /**
+     * The path as the user wrote it, as a URI reference: '/' separators, everything but
+     * RFC 3986 unreserved characters percent-encoded (':' too, so no segment reads as a
+     * scheme). Relative paths stay relative (to %SRCROOT%); an absolute one, which the
+     * user typed, becomes a file: URI.
+     */
     static String uri(String path) {
         String p = path.replace('\\', '/');
         while (p.startsWith("./")) p = p.substring(2);
+        if (p.startsWith("//")) return "file:" + encode(p);                         // UNC: file://host/share/…
+        if (p.startsWith("/")) return "file://" + encode(p);
+        if (WINDOWS_ABSOLUTE.matcher(p).matches()) return "file:///" + p.substring(0, 2) + encode(p.substring(2));
+        return encode(p);
+    }
+
+    private static String encode(String p) {
         StringBuilder b = new StringBuilder();
         for (byte c : p.getBytes(StandardCharsets.UTF_8)) {
-            // RFC 3986 unreserved characters and '/' stay; everything else (':' included) is encoded.
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "/-._~".indexOf(c) >= 0) {
                 b.append((char) c);
             } else {
@@ -160,7 +200,8 @@ final class SarifReport {
         return b.toString();
     }
 
-    private static String camel(String summary) {
+    /** "Host system folder shared with the guest" → HostSystemFolderSharedWithTheGuest. */
+    static String camel(String summary) {
         StringBuilder b = new StringBuilder();
         for (String w : summary.split("[^A-Za-z0-9]+")) {
             if (w.isEmpty()) continue;
@@ -169,6 +210,7 @@ final class SarifReport {
         return b.toString();
     }
 
+    /** The first 16 hex digits of the SHA-256 of the text. */
     private static String hash(String s) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
@@ -177,5 +219,4 @@ final class SarifReport {
             throw new IllegalStateException(e);
         }
     }
-
 }
