@@ -51,9 +51,9 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "print errors (and failing findings) only")
     boolean quiet;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class,
             description = "refuse to compile with policy findings this bad or worse (default: critical)")
-    String failOn = "critical";
+    Severity failOn = Severity.CRITICAL;
 
     @Option(names = "--config", paramLabel = "FILE", description = "policy file (default: the nearest .sandboxc.yaml)")
     Path config;
@@ -68,9 +68,7 @@ final class CompileCommand implements Callable<Integer> {
         if (output != null && files.size() > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "-o takes one FILE; compile several files without -o");
         }
-        Severity threshold = Severity.parse(failOn);
-        if (threshold == null) throw new CommandLine.ParameterException(spec.commandLine(),
-                "--fail-on expects critical, high, medium, low or info, got '" + failOn + "'");
+        Severity threshold = failOn;
         PolicyRunner policy = new PolicyRunner(config);
         int status = Main.OK;
         for (Path file : files) status = Math.max(status, compile(file, policy, threshold, out, err));

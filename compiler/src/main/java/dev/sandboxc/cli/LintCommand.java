@@ -2,6 +2,7 @@ package dev.sandboxc.cli;
 
 import dev.sandboxc.Frontend;
 import dev.sandboxc.diag.Diagnostic;
+import dev.sandboxc.emit.OutputWriter;
 import dev.sandboxc.policy.Finding;
 import dev.sandboxc.policy.PolicyConfig;
 import dev.sandboxc.policy.Severity;
@@ -10,12 +11,10 @@ import dev.sandboxc.policy.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,9 +54,9 @@ final class LintCommand implements Callable<Integer> {
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<Output> outputs = new ArrayList<>();
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class,
             description = "fail on findings this bad or worse: critical, high, medium, low, info (default: the config's, else high)")
-    String failOn;
+    Severity failOn;
 
     @Option(names = "--config", paramLabel = "FILE", description = "policy file (default: the nearest .sandboxc.yaml)")
     Path config;
@@ -69,12 +68,6 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Severity threshold = null;
-        if (failOn != null) {
-            threshold = Severity.parse(failOn);
-            if (threshold == null) throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--fail-on expects critical, high, medium, low or info, got '" + failOn + "'");
-        }
         List<ReportFormat> formats = new ArrayList<>();
         int toStdout = 0;
         for (Output o : outputs) {
@@ -111,7 +104,7 @@ final class LintCommand implements Callable<Integer> {
 
         PolicyRunner runner = new PolicyRunner(config);
         List<LintReport.FileResult> results = new ArrayList<>();
-        Severity effective = threshold;
+        Severity effective = failOn;
         for (Path file : files) {
             String name = slashes(file.toString());
             PolicyConfig cfg;
@@ -153,7 +146,7 @@ final class LintCommand implements Callable<Integer> {
                 out.flush();
             } else {
                 try {
-                    writeAtomically(target, text);
+                    OutputWriter.writeAtomically(target.toAbsolutePath(), text.getBytes(StandardCharsets.UTF_8));
                 } catch (IOException | RuntimeException e) {
                     err.println("sandboxc: error: cannot write " + target + ": " + e.getMessage());
                     return Main.USAGE;
@@ -188,23 +181,6 @@ final class LintCommand implements Callable<Integer> {
         }
         found.sort(null);
         return found;
-    }
-
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     private static String slashes(String s) { return s.replace('\\', '/'); }

@@ -101,7 +101,7 @@ public final class OutputWriter {
         List<String> written = new ArrayList<>();
         for (var e : target.entrySet()) {
             if (e.getKey().equals(Manifest.FILE) || unchanged.contains(e.getKey())) continue;
-            replace(resolve(dir, e.getKey()), e.getValue());
+            writeAtomically(resolve(dir, e.getKey()), e.getValue());
             written.add(e.getKey());
         }
         List<String> removed = new ArrayList<>();
@@ -115,7 +115,7 @@ public final class OutputWriter {
             }
         }
         if (!unchanged.contains(Manifest.FILE)) {
-            replace(resolve(dir, Manifest.FILE), target.get(Manifest.FILE));
+            writeAtomically(resolve(dir, Manifest.FILE), target.get(Manifest.FILE));
             written.add(Manifest.FILE);
         }
         return new Outcome(List.copyOf(written), List.copyOf(unchanged), List.copyOf(removed), List.copyOf(conflicts), force,
@@ -142,8 +142,8 @@ public final class OutputWriter {
         return p;
     }
 
-    /** Write to a temporary sibling, then rename over the target. */
-    private static void replace(Path target, byte[] content) throws IOException {
+    /** Write to a temporary sibling, then rename over the target: readers see the old file or the new one. */
+    public static void writeAtomically(Path target, byte[] content) throws IOException {
         Path parent = target.getParent();
         Files.createDirectories(parent);
         Path tmp = parent.resolve("." + target.getFileName() + ".sandboxc-tmp");
