@@ -82,6 +82,10 @@ final class JsonReport {
     }
 
     private static void position(ObjectNode o, dev.sandboxc.model.Span span) {
+        if (span == null) {
+            for (String k : new String[] {"line", "column", "endLine", "endColumn"}) o.putNull(k);
+            return;
+        }
         ReportModel.Region r = ReportModel.Region.of(span);
         o.put("line", r.line());
         o.put("column", r.column());

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * JUnit XML for CI dashboards: one test suite per file, one test case per finding;
- * failing findings are failures, suppressed ones skipped, a file that could not be
- * linted an error, and a clean file one passing case.
+ * failing findings are failures, suppressed ones skipped, findings below the
+ * threshold pass (their severity in system-out), a file that could not be linted
+ * is one erroring case, and a clean file one passing case.
  */
 final class JunitReport {
     private JunitReport() {}
@@ -26,27 +27,27 @@ final class JunitReport {
                 for (Diagnostic d : file.errors()) text.append(DiagnosticRenderer.render(d));
                 String message = file.problem() != null ? file.problem()
                         : file.errors().size() + (file.errors().size() == 1 ? " error" : " errors") + "; not linted";
-                cases.add(testcase(file.path(), "lint", "    <error type=\"not-linted\" message=\"" + attr(message) + "\">"
-                        + text(text.toString()) + "</error>\n"));
+                cases.add(testcase(file.path(), "lint", "<error type=\"not-linted\" message=\"" + attr(message) + "\">"
+                        + text(text.toString()) + "</error>"));
                 se++;
             }
             for (Finding f : file.findings()) {
                 String name = f.rule().id() + " " + f.span().line() + ":" + f.span().column();
                 String body;
                 if (f.suppressed()) {
-                    body = "    <skipped message=\"" + attr("suppressed: " + f.suppression().justification()) + "\"/>\n";
+                    body = "<skipped message=\"" + attr("suppressed: " + f.suppression().justification()) + "\"/>";
                     ss++;
                 } else if (f.fails(report.failOn())) {
-                    body = "    <failure type=\"" + attr(f.rule().id()) + "\" message=\"" + attr(f.severity().label() + ": " + f.message())
-                            + "\">" + text(dev.sandboxc.policy.report.TextReport.render(f)) + "</failure>\n";
+                    body = "<failure type=\"" + attr(f.rule().id()) + "\" message=\"" + attr(f.severity().label() + ": " + f.message())
+                            + "\">" + text(TextReport.render(f)) + "</failure>";
                     sf++;
                 } else {
-                    body = "    <system-out>" + text(f.severity().label() + " (below " + report.failOn().label() + "): " + f.message())
-                            + "</system-out>\n";
+                    body = "<system-out>" + text(f.severity().label() + " (below " + report.failOn().label() + "): " + f.message())
+                            + "</system-out>";
                 }
                 cases.add(testcase(file.path(), name, body));
             }
-            if (cases.isEmpty()) cases.add(testcase(file.path(), "lint", ""));
+            if (cases.isEmpty()) cases.add(testcase(file.path(), "lint", null));
             suites.append("  <testsuite name=\"").append(attr(file.path())).append("\" tests=\"").append(cases.size())
                   .append("\" failures=\"").append(sf).append("\" errors=\"").append(se).append("\" skipped=\"").append(ss)
                   .append("\">\n");
@@ -62,12 +63,13 @@ final class JunitReport {
                 + suites + "</testsuites>\n";
     }
 
+    /** One test case; {@code body} is a single element, already escaped, or null for a passing case. */
     private static String testcase(String path, String name, String body) {
         String open = "    <testcase classname=\"" + attr(path) + "\" name=\"" + attr(name) + "\"";
-        return body.isEmpty() ? open + "/>\n" : open + ">\n" + body.replaceAll("(?m)^    <", "      <") + "    </testcase>\n";
+        return body == null ? open + "/>\n" : open + ">\n      " + body + "\n    </testcase>\n";
     }
 
-    /** Text content: markup escaped, characters XML 1.0 cannot carry dropped. */
+    /** Text content: markup escaped, characters XML 1.0 cannot carry (controls, lone surrogates, U+FFFE/F) dropped. */
     static String text(String s) {
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {
@@ -75,19 +77,20 @@ final class JunitReport {
                 case '&' -> b.append("&amp;");
                 case '<' -> b.append("&lt;");
                 case '>' -> b.append("&gt;");
+                case '\r' -> b.append("&#13;"); // a literal CR would be read back as a line feed
                 default -> {
-                    boolean legal = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                            || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-                    if (legal) b.appendCodePoint(c);
-                    else b.append('\uFFFD');
+                    if (c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                            || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF)) {
+                        b.appendCodePoint(c);
+                    }
                 }
             }
         });
         return b.toString();
     }
 
-    /** Attribute values: as text, plus quotes and line ends. */
+    /** Attribute values: as text, plus quotes, and tabs and line ends as references (a parser would fold them to spaces). */
     static String attr(String s) {
-        return text(s).replace("\"", "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;");
+        return text(s).replace("\"", "&quot;").replace("\t", "&#9;").replace("\n", "&#10;");
     }
 }
