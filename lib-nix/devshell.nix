@@ -23,6 +23,8 @@ let
       SANDBOX_KEY_FILES=(${lib.escapeShellArgs cfg.launcher.keyFiles})
       SANDBOX_HOST_ENV=(${lib.escapeShellArgs cfg.launcher.hostEnv})
       # shellcheck disable=SC2088
+      SANDBOX_SECRETS=(${lib.escapeShellArgs (map (x: "${x.name}=${x.from}") cfg.launcher.secrets)})
+      # shellcheck disable=SC2088
       SANDBOX_VOLUMES=(${lib.escapeShellArgs (map (v: "${v.name}=${v.hostPath}") cfg.launcher.volumes)})
     '' + builtins.readFile ./sandbox-up.sh;
   };

@@ -6,6 +6,9 @@
 #     links, virtiofsd sockets and the VM's control socket live;
 #  3. links each share's host folder there (`~` is the caller's home, resolved now);
 #     and each persistent volume's image (created empty on first use by the runner);
+#     reads each secret from its environment variable or file into secrets/ there
+#     (0700, on tmpfs when XDG_RUNTIME_DIR is), from where qemu reads it as a
+#     fw_cfg item or virtiofsd shares it read-only; it is deleted when the VM stops;
 #  4. starts virtiofsd-run when a share uses virtiofs and waits for its sockets;
 #  5. runs microvm-run under the sandbox's time limit; tears everything down on exit.
 #
@@ -55,15 +58,43 @@ cleanup() {
     kill "$virtiofsd_pid" 2>/dev/null || true
     wait "$virtiofsd_pid" 2>/dev/null || true
   fi
-  rm -rf "$run/shares" "$run/host" "$run/volumes"
+  rm -rf "$run/shares" "$run/host" "$run/volumes" "$run/secrets"
   for socket in "${SANDBOX_SOCKETS[@]}"; do rm -f "$run/$socket"; done
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-rm -rf "$run/shares" "$run/host" "$run/volumes"
-mkdir -m 0700 "$run/shares" "$run/host" "$run/volumes"
+rm -rf "$run/shares" "$run/host" "$run/volumes" "$run/secrets"
+mkdir -m 0700 "$run/shares" "$run/host" "$run/volumes" "$run/secrets"
+
+# Secret values go from the variable or file straight into a 0400 file: never an
+# argument of any process, never in the environment of the hypervisor.
+for entry in "${SANDBOX_SECRETS[@]}"; do
+  name=${entry%%=*}
+  from=${entry#*=}
+  target="$run/secrets/$name"
+  case $from in
+    env:*)
+      var=${from#env:}
+      [ -n "${!var:-}" ] || die "secret $name: the environment variable $var is not set or empty; export it before sandbox-up"
+      (umask 077 && printf '%s' "${!var}" >"$target")
+      ;;
+    file:*)
+      path=${from#file:}
+      case $path in
+        \~/*) path="$HOME/${path#\~/}" ;;
+        /*) ;;
+        *) path="$root/$path" ;;
+      esac
+      if [ ! -f "$path" ] || [ ! -r "$path" ]; then die "secret $name: cannot read $path"; fi
+      (umask 077 && cat -- "$path" >"$target")
+      ;;
+    *) die "secret $name: unknown source $from" ;;
+  esac
+  [ -s "$target" ] || die "secret $name is empty"
+  chmod 0400 "$target"
+done
 for entry in "${SANDBOX_SHARES[@]}"; do
   tag=${entry%%=*}
   path=${entry#*=}

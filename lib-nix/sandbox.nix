@@ -84,6 +84,22 @@ in
 
     agents = mkOption { type = types.attrsOf (types.submodule agentModule); default = { }; };
 
+    secrets = mkOption {
+      type = types.listOf (types.submodule {
+        options = {
+          name = mkOption { type = types.str; description = "The secret's name: /run/sandboxc/secrets/NAME in the guest."; };
+          fwCfg = mkOption { type = types.str; description = "Its qemu fw_cfg item (opt/...), when delivered that way."; };
+        };
+      });
+      default = [ ];
+      description = "Secrets the host delivers at each start. Only names: values never enter the store.";
+    };
+    secretDelivery = mkOption {
+      type = types.enum [ "fw_cfg" "share" ];
+      default = "fw_cfg";
+      description = "qemu fw_cfg items, or a read-only share (hypervisors without fw_cfg).";
+    };
+
     workdirs = mkOption {
       type = types.listOf types.str;
       default = [ ];
@@ -159,6 +175,19 @@ in
         default = [ ];
         description = "Persistent volumes the launcher links into its runtime folder as volumes/NAME.img.";
       };
+      secrets = mkOption {
+        type = types.listOf (types.submodule {
+          options = {
+            name = mkOption { type = types.str; };
+            from = mkOption {
+              type = types.str;
+              description = "env:VARIABLE, or file:PATH (relative to the flake, ~ for the caller's home).";
+            };
+          };
+        });
+        default = [ ];
+        description = "Where the launcher reads each secret on the host, into its private runtime folder.";
+      };
       keyFiles = mkOption {
         type = types.listOf types.str;
         default = [ ];
@@ -223,6 +252,35 @@ in
           X11Forwarding = false;
         };
       };
+    })
+
+    (mkIf (cfg.secrets != [ ]) {
+      # Copies each delivered secret to /run/sandboxc/secrets, readable by the agent user only.
+      systemd.services.sandboxc-secrets = {
+        description = "Secrets delivered by the host";
+        wantedBy = [ "multi-user.target" ];
+        after = [ "systemd-tmpfiles-setup.service" "systemd-modules-load.service" "local-fs.target" ];
+        serviceConfig = {
+          Type = "oneshot";
+          RemainAfterExit = true;
+        };
+        path = [ pkgs.coreutils ];
+        script = lib.concatMapStrings (x:
+          let
+            src = if cfg.secretDelivery == "fw_cfg"
+              then "/sys/firmware/qemu_fw_cfg/by_name/${x.fwCfg}/raw"
+              else "/run/sandboxc/delivered/${x.name}";
+          in ''
+            install -m 0400 -o ${lib.escapeShellArg user} -g users ${lib.escapeShellArg src} ${lib.escapeShellArg "/run/sandboxc/secrets/${x.name}"}
+          '') cfg.secrets;
+      };
+    })
+
+    (mkIf (cfg.secrets != [ ] && cfg.secretDelivery == "fw_cfg") {
+      # fw_cfg items are files qemu reads from the launcher's runtime folder when it starts:
+      # the value is in neither the store, nor qemu's arguments, nor its environment.
+      boot.kernelModules = [ "qemu_fw_cfg" ];
+      microvm.qemu.extraArgs = lib.concatMap (x: [ "-fw_cfg" "name=${x.fwCfg},file=secrets/${x.name}" ]) cfg.secrets;
     })
 
     (mkIf cfg.audit.commands {

@@ -155,6 +155,18 @@
     };
 </#list>
     workdirs = [<#list workdirs as w> ${nix(w)}</#list> ];
+<#if secrets?has_content>
+    # Names only: the launcher reads the values on the host at each start.
+    secretDelivery = ${nix(secretDelivery)};
+    secrets = [
+<#list secrets as x>
+      {
+        name = ${nix(x.name)};
+        fwCfg = ${nix(x.fwCfg)};
+      }
+</#list>
+    ];
+</#if>
     audit = {
       commands = ${audit.commands?c};
       sessions = ${audit.sessions?c};
@@ -205,6 +217,16 @@
         {
           name = ${nix(v.name)};
           hostPath = ${nix(v.hostPath)};
+        }
+</#list>
+      ];
+</#if>
+<#if secrets?has_content>
+      secrets = [
+<#list secrets as x>
+        {
+          name = ${nix(x.name)};
+          from = ${nix(x.from)};
         }
 </#list>
       ];

@@ -209,6 +209,18 @@ public final class Checker {
                                 : "remove security (virtiofs maps ownership itself), or use proto = 9p on qemu");
             }
         }
+        if (hv != Hypervisor.QEMU && caps.shareProtos().isEmpty()) {
+            // Secrets travel as qemu fw_cfg items, or else over a read-only share.
+            for (Sandbox.Agent agent : s.agents()) {
+                if (agent.apiKey().isPresent()) {
+                    error("E410", agent.apiKey().get().span(), chosen + " has no way to deliver a secret to the guest",
+                            "cannot be delivered", "use qemu (fw_cfg), or a hypervisor with shares ("
+                                    + String.join(", ", Capabilities.where(c -> !c.shareProtos().isEmpty()).stream()
+                                            .filter(h -> !h.equals("qemu")).toList()) + ")");
+                    break;
+                }
+            }
+        }
         if (caps.shareProtos().isEmpty() && s.user().authorizedKeys().stream()
                 .anyMatch(k -> k.value().kind() != dev.sandboxc.model.KeySource.Kind.LITERAL)) {
             error("E401", s.user().authorizedKeys().get(0).span(), chosen + " cannot receive key files from the host",

@@ -38,6 +38,9 @@ public final class FlakeEmitter {
     /** The guest-side folder for material the launcher delivers (authorized keys). */
     static final String HOST_SHARE_TAG = "sandboxc-host";
     static final String HOST_SHARE_MOUNT = "/run/sandboxc/host";
+    /** Without fw_cfg (hypervisors other than qemu), secrets travel in a read-only share of their own. */
+    static final String SECRETS_SHARE_TAG = "sandboxc-secrets";
+    static final String SECRETS_SHARE_MOUNT = "/run/sandboxc/delivered";
 
     private FlakeEmitter() {}
 
@@ -167,6 +170,7 @@ public final class FlakeEmitter {
             shares.add(e);
             readOnly.add(HOST_SHARE_MOUNT);
         }
+        secrets(s, caps, fileDir, outDir, shares, readOnly, m);
         m.put("shares", shares);
         List<Map<String, Object>> volumes = new ArrayList<>();
         for (Sandbox.Volume v : s.volumes()) {
@@ -210,6 +214,43 @@ public final class FlakeEmitter {
 
         network(s, m);
         return m;
+    }
+
+    /**
+     * Secrets the agents use: the guest module names them, the launcher reads them on the
+     * host at each start. qemu gets them as fw_cfg files (opt/sandboxc/secretN, read from
+     * the launcher's private runtime folder); other hypervisors through a read-only share.
+     * Only names and sources are written here, never a value.
+     */
+    private static void secrets(Sandbox s, Capabilities caps, Path fileDir, Path outDir, List<Map<String, Object>> shares,
+                                List<String> readOnly, Map<String, Object> m) {
+        Set<String> used = new TreeSet<>();
+        for (Sandbox.Agent a : s.agents()) a.apiKey().ifPresent(k -> used.add(k.value()));
+        List<Map<String, Object>> secrets = new ArrayList<>();
+        for (Sandbox.Secret sec : s.secrets()) {
+            if (!used.contains(sec.name())) continue;
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", sec.name());
+            e.put("fwCfg", "opt/sandboxc/secret" + secrets.size());
+            var from = sec.from().value();
+            e.put("from", from.kind() == dev.sandboxc.model.SecretSource.Kind.ENV ? "env:" + from.name()
+                    : "file:" + hostPath(HostPath.of(from.name()), fileDir, outDir));
+            secrets.add(e);
+        }
+        boolean fwCfg = s.hypervisor().value() == dev.sandboxc.model.Hypervisor.QEMU;
+        m.put("secrets", secrets);
+        m.put("secretDelivery", fwCfg ? "fw_cfg" : "share");
+        if (!secrets.isEmpty() && !fwCfg) {
+            ShareProto proto = caps.shareProtos().contains(ShareProto.VIRTIOFS) ? ShareProto.VIRTIOFS : ShareProto.NINE_P;
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("tag", SECRETS_SHARE_TAG);
+            e.put("source", "secrets");
+            e.put("mount", SECRETS_SHARE_MOUNT);
+            e.put("proto", proto.keyword());
+            e.put("security", "mapped");
+            shares.add(e);
+            readOnly.add(SECRETS_SHARE_MOUNT);
+        }
     }
 
     private static Map<String, Object> agent(Sandbox.Agent a, String nixpkgs) {

@@ -1,0 +1,180 @@
+package dev.sandboxc.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sandboxc.Frontend;
+import dev.sandboxc.TestSupport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * lib-nix/sandbox-up.sh run for real with a stand-in microvm-run: secrets are read on
+ * the host into the private runtime folder, reach the hypervisor's side byte for byte,
+ * are absent from its environment and arguments, and are gone when it stops, whatever
+ * way it stops.
+ */
+class LauncherTest {
+    /** Values no generated or left-over file may contain. */
+    static final String CANARY_ENV = "canary-env-7f3a9c\n'\"$(touch /tmp/pwned)`x` -- \\ end";
+    static final String CANARY_FILE = "canary-file-1b2d4e";
+
+    @TempDir
+    Path tmp;
+    Path root, xdg, home, stubs, seen;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        root = Files.createDirectories(tmp.resolve("flake"));
+        Files.writeString(root.resolve("sandboxc.json"), "{}");
+        Files.writeString(root.resolve("flake.nix"), "{}");
+        Files.writeString(root.resolve("token.txt"), CANARY_FILE);
+        xdg = Files.createDirectories(tmp.resolve("xdg"));
+        home = Files.createDirectories(tmp.resolve("home"));
+        stubs = Files.createDirectories(tmp.resolve("stubs"));
+        seen = Files.createDirectories(tmp.resolve("seen"));
+        // The stand-in hypervisor: records what it can see, then exits with a status of its own.
+        Path stub = stubs.resolve("microvm-run");
+        Files.writeString(stub, """
+                #!/usr/bin/env bash
+                set -eu
+                # sandbox-up clears the environment, so the stand-in knows its folder by heart.
+                SEEN=%s
+                env > "$SEEN/env"
+                cat /proc/$$/cmdline | tr '\\0' ' ' > "$SEEN/cmdline"
+                pwd > "$SEEN/pwd"
+                for f in secrets/*; do
+                  cp "$f" "$SEEN/$(basename "$f")"
+                  stat -c '%%a' "$f" > "$SEEN/$(basename "$f").mode"
+                done
+                stat -c '%%a' secrets > "$SEEN/secrets.mode"
+                exit "$(cat "$SEEN/status")"
+                """.formatted(Shell.quote(seen.toString())));
+        Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    record Run(int status, String stderr) {}
+
+    Run launch(List<String> secrets, Map<String, String> env) throws Exception {
+        StringBuilder script = new StringBuilder("SANDBOX_NAME=t\nSANDBOX_TIMEOUT=60\nSANDBOX_SHARES=()\nSANDBOX_SOCKETS=()\n"
+                + "SANDBOX_KEY_FILES=()\nSANDBOX_HOST_ENV=()\nSANDBOX_VOLUMES=()\nSANDBOX_SECRETS=(");
+        for (String s : secrets) script.append(Shell.quote(s)).append(' ');
+        script.append(")\n").append(new String(FlakeEmitter.libFile("sandbox-up.sh"), StandardCharsets.UTF_8));
+        Path file = tmp.resolve("sandbox-up");
+        Files.writeString(file, script);
+        ProcessBuilder pb = new ProcessBuilder("bash", file.toString());
+        pb.directory(root.toFile());
+        pb.environment().clear();
+        pb.environment().put("PATH", stubs + ":" + System.getenv("PATH"));
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("XDG_RUNTIME_DIR", xdg.toString());
+        Files.writeString(seen.resolve("status"), env.getOrDefault("STUB_STATUS", "7"));
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(false);
+        pb.redirectOutput(tmp.resolve("stdout").toFile());
+        pb.redirectError(tmp.resolve("stderr").toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "sandbox-up hung");
+        return new Run(p.exitValue(), Files.readString(tmp.resolve("stderr")));
+    }
+
+    /** The run folder the launcher used: $XDG_RUNTIME_DIR/sandboxc-UID/t-KEY. */
+    Path runFolder() throws IOException {
+        try (Stream<Path> s = Files.walk(xdg, 2)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("t-")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void secretsArriveByteForByteAndLeaveNoTrace() throws Exception {
+        Run r = launch(List.of("anthropic=env:CANARY_KEY", "gh=file:token.txt"), Map.of("CANARY_KEY", CANARY_ENV, "STUB_STATUS", "7"));
+        assertEquals(7, r.status(), "the hypervisor's status is the launcher's:\n" + r.stderr());
+        assertEquals(CANARY_ENV, Files.readString(seen.resolve("anthropic")));
+        assertEquals(CANARY_FILE, Files.readString(seen.resolve("gh")));
+        assertEquals("400", Files.readString(seen.resolve("anthropic.mode")).strip());
+        assertEquals("700", Files.readString(seen.resolve("secrets.mode")).strip());
+        String env = Files.readString(seen.resolve("env"));
+        assertFalse(env.contains("canary"), "a secret reached the hypervisor's environment:\n" + env);
+        assertFalse(env.contains("CANARY_KEY"), env);
+        assertFalse(Files.readString(seen.resolve("cmdline")).contains("canary"));
+        assertTrue(Files.readString(seen.resolve("pwd")).strip().startsWith(xdg.toString()), "runs in the private runtime folder");
+        Path run = runFolder();
+        assertFalse(Files.exists(run.resolve("secrets")), "secrets must be deleted when the VM stops");
+        assertNoCanary(run);
+        assertFalse(r.stderr().contains("canary"), r.stderr());
+    }
+
+    @Test
+    void aFailingHypervisorStillRemovesTheSecrets() throws Exception {
+        Run r = launch(List.of("anthropic=env:CANARY_KEY"), Map.of("CANARY_KEY", CANARY_ENV, "STUB_STATUS", "1"));
+        assertEquals(1, r.status());
+        assertFalse(Files.exists(runFolder().resolve("secrets")));
+    }
+
+    @Test
+    void aMissingSourceStopsBeforeTheVmStarts() throws Exception {
+        Run r = launch(List.of("anthropic=env:CANARY_KEY"), Map.of());
+        assertEquals(1, r.status());
+        assertTrue(r.stderr().contains("secret anthropic: the environment variable CANARY_KEY is not set"), r.stderr());
+        assertFalse(Files.exists(seen.resolve("env")), "the hypervisor must not start");
+        Run f = launch(List.of("gh=file:missing.txt"), Map.of());
+        assertEquals(1, f.status());
+        assertTrue(f.stderr().contains("secret gh: cannot read"), f.stderr());
+        assertFalse(Files.exists(runFolder().resolve("secrets")));
+    }
+
+    @Test
+    void homeRelativeSecretFiles() throws Exception {
+        Files.createDirectories(home.resolve(".config/sandboxc"));
+        Files.writeString(home.resolve(".config/sandboxc/key"), CANARY_FILE);
+        Run r = launch(List.of("k=file:~/.config/sandboxc/key"), Map.of("STUB_STATUS", "0"));
+        assertEquals(0, r.status(), r.stderr());
+        assertEquals(CANARY_FILE, Files.readString(seen.resolve("k")));
+    }
+
+    @Test
+    void noGeneratedFileCarriesASecretValue() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("proj"));
+        Files.writeString(src.resolve("key.txt"), CANARY_FILE);
+        Path file = src.resolve("a.sandbox");
+        Files.writeString(file, """
+                sandbox a {
+                  agent claude-code { api-key = secret anthropic }
+                  agent aider { api-key = secret openai }
+                  secret anthropic { from = env "CANARY_KEY" }
+                  secret openai { from = file "/run/secrets/openai" }
+                  network { allow = [ "api.anthropic.com:443" ] }
+                }
+                sandbox b {
+                  hypervisor = cloud-hypervisor
+                  agent codex { api-key = secret k }
+                  secret k { from = file "~/key.txt" }
+                }
+                """);
+        Frontend.Result result = Frontend.analyze(TestSupport.source(file, "a.sandbox"));
+        assertTrue(result.ok(), TestSupport.render(result));
+        for (GeneratedFile g : TestSupport.emit(result, src.resolve("out"))) {
+            String text = new String(g.content(), StandardCharsets.UTF_8);
+            assertFalse(text.contains("canary"), g.path() + " carries a secret value");
+        }
+    }
+
+    private static void assertNoCanary(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                assertFalse(Files.readString(p, StandardCharsets.ISO_8859_1).contains("canary"), p + " keeps a secret value");
+            }
+        }
+    }
+}
