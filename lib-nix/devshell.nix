@@ -1,24 +1,35 @@
 # sandboxc devShell (copied verbatim into every generated flake): the microvm.nix
-# runner (microvm-run, and virtiofsd-run when a share uses virtiofs) plus the
-# sandbox-up launcher, which prepares the host side and boots the VM.
+# runner (microvm-run) plus the sandbox-up launcher, which prepares the host side,
+# starts one virtiofsd per virtiofs share (read-only ones with --readonly, which
+# microvm.nix's virtiofsd-run cannot do per share) and boots the VM.
 { pkgs, nixos }:
 let
   inherit (pkgs) lib;
   cfg = nixos.config.sandboxc;
   mc = nixos.config.microvm;
   runner = mc.declaredRunner;
-  sockets = map (s: s.socket) (builtins.filter (s: s.proto == "virtiofs") mc.shares);
+  virtiofsShares = builtins.filter (s: s.proto == "virtiofs") mc.shares;
+  # What microvm.nix's virtiofsd-run passes to every daemon (nixos-modules/microvm/virtiofsd).
+  virtiofsdArgs = [ "--posix-acl" "--xattr" ]
+    ++ lib.optional (mc.virtiofsd.inodeFileHandles != null) "--inode-file-handles=${mc.virtiofsd.inodeFileHandles}"
+    ++ mc.virtiofsd.extraArgs;
+  access = s: if builtins.elem s.tag cfg.launcher.readOnlyTags then "ro" else "rw";
 
   sandboxUp = pkgs.writeShellApplication {
     name = "sandbox-up";
-    runtimeInputs = [ runner pkgs.coreutils pkgs.util-linux ];
+    runtimeInputs = [ runner pkgs.coreutils pkgs.util-linux ] ++ lib.optional (virtiofsShares != [ ]) pkgs.virtiofsd;
     text = ''
       SANDBOX_NAME=${lib.escapeShellArg cfg.name}
       SANDBOX_TIMEOUT=${toString cfg.launcher.timeout}
       # Paths keep their `~`: the script resolves it against the caller's $HOME.
       # shellcheck disable=SC2088
       SANDBOX_SHARES=(${lib.escapeShellArgs (map (s: "${s.tag}=${s.hostPath}") cfg.launcher.shares)})
-      SANDBOX_SOCKETS=(${lib.escapeShellArgs sockets})
+      SANDBOX_HYPERVISOR=${lib.escapeShellArg mc.hypervisor}
+      # One virtiofsd per share: TAG|SOCKET|SOURCE|ro or rw.
+      SANDBOX_VIRTIOFS=(${lib.escapeShellArgs (map (s: "${s.tag}|${s.socket}|${s.source}|${access s}") virtiofsShares)})
+      SANDBOX_VIRTIOFSD_ARGS=(${lib.escapeShellArgs virtiofsdArgs})
+      # Empty: as many threads as CPUs (microvm.nix's default, the shell text "`nproc`").
+      SANDBOX_VIRTIOFSD_THREADS=${if builtins.isInt mc.virtiofsd.threadPoolSize then toString mc.virtiofsd.threadPoolSize else ""}
       # shellcheck disable=SC2088
       SANDBOX_KEY_FILES=(${lib.escapeShellArgs cfg.launcher.keyFiles})
       SANDBOX_HOST_ENV=(${lib.escapeShellArgs cfg.launcher.hostEnv})

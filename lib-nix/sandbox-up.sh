@@ -9,7 +9,9 @@
 #     reads each secret from its environment variable or file into secrets/ there
 #     (0700, on tmpfs when XDG_RUNTIME_DIR is), from where qemu reads it as a
 #     fw_cfg item or virtiofsd shares it read-only; it is deleted when the VM stops;
-#  4. starts virtiofsd-run when a share uses virtiofs and waits for its sockets;
+#  4. starts one virtiofsd per virtiofs share, read-only shares with --readonly
+#     (enforced on the host, not by a mount option the guest's root could undo),
+#     and waits for their sockets;
 #  5. runs microvm-run under the sandbox's time limit; tears everything down on exit.
 #
 # The hypervisor and virtiofsd start with a cleared environment: only what they
@@ -51,15 +53,18 @@ chmod 0700 "$run"
 exec 9>"$run/lock"
 flock -n 9 || die "sandbox $SANDBOX_NAME from $root is already running"
 
-virtiofsd_pid=""
+virtiofsd_pids=()
 # shellcheck disable=SC2317  # called through the EXIT trap
 cleanup() {
-  if [ -n "$virtiofsd_pid" ]; then
-    kill "$virtiofsd_pid" 2>/dev/null || true
-    wait "$virtiofsd_pid" 2>/dev/null || true
-  fi
+  for pid in "${virtiofsd_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   rm -rf "$run/shares" "$run/host" "$run/volumes" "$run/secrets"
-  for socket in "${SANDBOX_SOCKETS[@]}"; do rm -f "$run/$socket"; done
+  for entry in "${SANDBOX_VIRTIOFS[@]}"; do
+    IFS='|' read -r _ socket _ _ <<<"$entry"
+    rm -f "$run/$socket"
+  done
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -143,19 +148,31 @@ for name in "${SANDBOX_HOST_ENV[@]}"; do
 done
 
 cd "$run"
-if [ ${#SANDBOX_SOCKETS[@]} -gt 0 ]; then
-  "${vm_env[@]}" virtiofsd-run >"$run/virtiofsd.log" 2>&1 &
-  virtiofsd_pid=$!
-  # Wait for every socket; give up if virtiofsd dies or after 30 s.
-  deadline=$((SECONDS + 30))
-  for socket in "${SANDBOX_SOCKETS[@]}"; do
-    until [ -S "$run/$socket" ]; do
-      kill -0 "$virtiofsd_pid" 2>/dev/null || die "virtiofsd stopped; see $run/virtiofsd.log"
-      [ "$SECONDS" -lt "$deadline" ] || die "virtiofsd did not create $socket within 30 s; see $run/virtiofsd.log"
-      sleep 0.1
-    done
+threads=$SANDBOX_VIRTIOFSD_THREADS
+case $threads in
+  '' | *[!0-9]*) threads=$(nproc) ;;
+esac
+for entry in "${SANDBOX_VIRTIOFS[@]}"; do
+  IFS='|' read -r tag socket source access <<<"$entry"
+  rm -f "$run/$socket"
+  args=("--socket-path=$run/$socket" "--shared-dir=$run/$source" --thread-pool-size "$threads" "${SANDBOX_VIRTIOFSD_ARGS[@]}")
+  if [ "$access" = ro ]; then args+=(--readonly); fi
+  if [ "$SANDBOX_HYPERVISOR" = crosvm ]; then args+=("--tag=$tag"); fi
+  "${vm_env[@]}" virtiofsd "${args[@]}" >"$run/virtiofsd-$tag.log" 2>&1 &
+  virtiofsd_pids+=("$!")
+done
+# Wait for every socket; give up if a virtiofsd dies or after 30 s.
+deadline=$((SECONDS + 30))
+i=0
+for entry in "${SANDBOX_VIRTIOFS[@]}"; do
+  IFS='|' read -r tag socket _ _ <<<"$entry"
+  until [ -S "$run/$socket" ]; do
+    kill -0 "${virtiofsd_pids[$i]}" 2>/dev/null || die "virtiofsd for share $tag stopped; see $run/virtiofsd-$tag.log"
+    [ "$SECONDS" -lt "$deadline" ] || die "virtiofsd for share $tag did not create its socket within 30 s; see $run/virtiofsd-$tag.log"
+    sleep 0.1
   done
-fi
+  i=$((i + 1))
+done
 
 status=0
 if [ "$SANDBOX_TIMEOUT" -eq 0 ]; then

@@ -175,6 +175,11 @@ in
         default = [ ];
         description = "Persistent volumes the launcher links into its runtime folder as volumes/NAME.img.";
       };
+      readOnlyTags = mkOption {
+        type = types.listOf types.str;
+        default = [ ];
+        description = "Tags of the shares the host serves read-only (virtiofsd --readonly); the guest also mounts them ro.";
+      };
       secrets = mkOption {
         type = types.listOf (types.submodule {
           options = {

@@ -195,6 +195,9 @@
     };
     launcher = {
       timeout = ${timeout?c};
+<#if readOnlyTags?has_content>
+      readOnlyTags = [<#list readOnlyTags as t> ${nix(t)}</#list> ];
+</#if>
 <#if hostEnv?has_content>
       hostEnv = [<#list hostEnv as v> ${nix(v)}</#list> ];
 </#if>

@@ -172,6 +172,12 @@ public final class FlakeEmitter {
         }
         secrets(s, caps, fileDir, outDir, shares, readOnly, m);
         m.put("shares", shares);
+        // Served read-only by the host (virtiofsd --readonly), whatever the guest mounts.
+        List<String> readOnlyTags = new ArrayList<>();
+        for (Map<String, Object> sh : shares) {
+            if (readOnly.contains((String) sh.get("mount"))) readOnlyTags.add((String) sh.get("tag"));
+        }
+        m.put("readOnlyTags", readOnlyTags);
         List<Map<String, Object>> volumes = new ArrayList<>();
         for (Sandbox.Volume v : s.volumes()) {
             Map<String, Object> e = new LinkedHashMap<>();

@@ -55,6 +55,7 @@ class LauncherTest {
                 cat /proc/$$/cmdline | tr '\\0' ' ' > "$SEEN/cmdline"
                 pwd > "$SEEN/pwd"
                 for f in secrets/*; do
+                  [ -e "$f" ] || continue
                   cp "$f" "$SEEN/$(basename "$f")"
                   stat -c '%%a' "$f" > "$SEEN/$(basename "$f").mode"
                 done
@@ -67,10 +68,16 @@ class LauncherTest {
     record Run(int status, String stderr) {}
 
     Run launch(List<String> secrets, Map<String, String> env) throws Exception {
-        StringBuilder script = new StringBuilder("SANDBOX_NAME=t\nSANDBOX_TIMEOUT=60\nSANDBOX_SHARES=()\nSANDBOX_SOCKETS=()\n"
-                + "SANDBOX_KEY_FILES=()\nSANDBOX_HOST_ENV=()\nSANDBOX_VOLUMES=()\nSANDBOX_SECRETS=(");
-        for (String s : secrets) script.append(Shell.quote(s)).append(' ');
-        script.append(")\n").append(new String(FlakeEmitter.libFile("sandbox-up.sh"), StandardCharsets.UTF_8));
+        return launch(secrets, List.of(), List.of(), env);
+    }
+
+    Run launch(List<String> secrets, List<String> shares, List<String> virtiofs, Map<String, String> env) throws Exception {
+        StringBuilder script = new StringBuilder("SANDBOX_NAME=t\nSANDBOX_TIMEOUT=60\n"
+                + "SANDBOX_HYPERVISOR=qemu\nSANDBOX_VIRTIOFSD_ARGS=(--posix-acl --xattr)\nSANDBOX_VIRTIOFSD_THREADS='`nproc`'\n"
+                + "SANDBOX_KEY_FILES=()\nSANDBOX_HOST_ENV=()\nSANDBOX_VOLUMES=()\n");
+        script.append(array("SANDBOX_SECRETS", secrets)).append(array("SANDBOX_SHARES", shares))
+              .append(array("SANDBOX_VIRTIOFS", virtiofs));
+        script.append(new String(FlakeEmitter.libFile("sandbox-up.sh"), StandardCharsets.UTF_8));
         Path file = tmp.resolve("sandbox-up");
         Files.writeString(file, script);
         ProcessBuilder pb = new ProcessBuilder("bash", file.toString());
@@ -87,6 +94,53 @@ class LauncherTest {
         Process p = pb.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "sandbox-up hung");
         return new Run(p.exitValue(), Files.readString(tmp.resolve("stderr")));
+    }
+
+    private static String array(String name, List<String> items) {
+        StringBuilder b = new StringBuilder(name).append("=(");
+        for (String s : items) b.append(Shell.quote(s)).append(' ');
+        return b.append(")\n").toString();
+    }
+
+    /** A stand-in virtiofsd: records its arguments, makes its socket, and serves until it is killed. */
+    void stubVirtiofsd() throws IOException {
+        Path stub = stubs.resolve("virtiofsd");
+        Files.writeString(stub, """
+                #!/usr/bin/env bash
+                set -eu
+                SEEN=%s
+                socket=
+                for a in "$@"; do case $a in --socket-path=*) socket=${a#--socket-path=} ;; esac; done
+                tag=$(basename "$socket")
+                printf '%%s\\n' "$@" > "$SEEN/virtiofsd-$tag.args"
+                echo $$ > "$SEEN/virtiofsd-$tag.pid"
+                exec perl -MIO::Socket::UNIX -e 'my $s = IO::Socket::UNIX->new(Type => SOCK_STREAM(), Local => $ARGV[0], Listen => 1) or die "$!"; sleep 600' "$socket"
+                """.formatted(Shell.quote(seen.toString())));
+        Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Test
+    void readOnlySharesAreReadOnlyOnTheHost() throws Exception {
+        stubVirtiofsd();
+        Path docs = Files.createDirectories(root.resolve("docs"));
+        Path work = Files.createDirectories(root.resolve("work"));
+        Run r = launch(List.of(), List.of("docs=docs", "work=work"),
+                List.of("docs|t-virtiofs-docs.sock|shares/docs|ro", "work|t-virtiofs-work.sock|shares/work|rw"),
+                Map.of("STUB_STATUS", "0"));
+        assertEquals(0, r.status(), r.stderr());
+        List<String> ro = Files.readAllLines(seen.resolve("virtiofsd-t-virtiofs-docs.sock.args"));
+        List<String> rw = Files.readAllLines(seen.resolve("virtiofsd-t-virtiofs-work.sock.args"));
+        assertTrue(ro.contains("--readonly"), ro.toString());
+        assertFalse(rw.contains("--readonly"), rw.toString());
+        int threads = ro.indexOf("--thread-pool-size") + 1;
+        assertTrue(threads > 0 && ro.get(threads).matches("[1-9][0-9]*"), "the default `nproc` is evaluated: " + ro);
+        assertTrue(ro.contains("--posix-acl") && ro.stream().anyMatch(a -> a.startsWith("--shared-dir=") && a.endsWith("/shares/docs")), ro.toString());
+        for (String tag : List.of("docs", "work")) {
+            long pid = Long.parseLong(Files.readString(seen.resolve("virtiofsd-t-virtiofs-" + tag + ".sock.pid")).strip());
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "virtiofsd for " + tag + " outlived the VM");
+        }
+        assertFalse(Files.exists(runFolder().resolve("t-virtiofs-docs.sock")), "sockets are removed");
+        assertTrue(Files.isDirectory(docs) && Files.isDirectory(work));
     }
 
     /** The run folder the launcher used: $XDG_RUNTIME_DIR/sandboxc-UID/t-KEY. */

@@ -7,7 +7,7 @@ import java.util.List;
 final class ShareRules {
     static final List<Rule> ALL = List.of(new HomeOrRootShared(), new CredentialFolderShared(), new SystemFolderShared(),
             new SocketShared(), new WritableNixStore(), new ShareEscapesProject(), new HostTrustedFilesWritable(),
-            new WritableWithoutSaying(), new NinePWithoutMapping());
+            new WritableWithoutSaying(), new NinePWithoutMapping(), new ReadOnlyOnlyInGuest());
 
     /** Folders holding credentials, relative to a home folder. Sharing one of them, or a parent, exposes them. */
     static final List<String> CREDENTIAL_FOLDERS = List.of("~/.ssh", "~/.aws", "~/.gnupg", "~/.kube", "~/.docker",
