@@ -147,6 +147,15 @@ for name in "${SANDBOX_HOST_ENV[@]}"; do
   if [ -n "${!name+set}" ]; then vm_env+=("$name=${!name}"); fi
 done
 
+# A folder of this run's records on the host, outside every share: the egress
+# proxy's decisions land there (audit/ in the runtime folder points to it).
+state="${XDG_STATE_HOME:-$HOME/.local/state}/sandboxc/$SANDBOX_NAME-$key"
+records="$state/$(date -u +%Y%m%dT%H%M%SZ)-$$"
+mkdir -p "$records"
+chmod 0700 "$state" "$records"
+ln -sfn "$records" "$run/audit"
+echo "sandbox-up: records of this run go to $records" >&2
+
 cd "$run"
 threads=$SANDBOX_VIRTIOFSD_THREADS
 case $threads in

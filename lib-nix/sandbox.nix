@@ -110,6 +110,7 @@ in
       commands = mkOption { type = types.bool; default = true; description = "auditd records every execve."; };
       sessions = mkOption { type = types.bool; default = true; description = "Agent transcripts and shell history go to the journal."; };
       journal = mkOption { type = types.bool; default = true; description = "Keep a (volatile) journal."; };
+      egress = mkOption { type = types.bool; default = true; description = "The egress proxy logs each decision on the host."; };
       dir = mkOption {
         type = types.nullOr types.str;
         default = null;
@@ -139,7 +140,11 @@ in
       allow = mkOption {
         type = types.listOf types.str;
         default = [ ];
-        description = "Egress allowlist (host:port patterns), enforced on the host.";
+        description = "Egress allowlist (host:port patterns), enforced on the host by the egress proxy.";
+      };
+      proxy = {
+        address = mkOption { type = types.str; default = "10.0.2.100"; description = "Where the guest finds the egress proxy."; };
+        port = mkOption { type = types.port; default = 3128; };
       };
     };
 
@@ -288,6 +293,18 @@ in
       microvm.qemu.extraArgs = lib.concatMap (x: [ "-fw_cfg" "name=${x.fwCfg},file=secrets/${x.name}" ]) cfg.secrets;
     })
 
+    (mkIf (cfg.network.restricted && cfg.network.allow != [ ]) (
+      let url = "http://${cfg.network.proxy.address}:${toString cfg.network.proxy.port}"; in {
+        # Every tool goes through the proxy; the guest itself needs (and has) no DNS.
+        networking.proxy.default = url;
+        networking.proxy.noProxy = "127.0.0.1,localhost";
+        environment.variables = {
+          NPM_CONFIG_PROXY = url;
+          NPM_CONFIG_HTTPS_PROXY = url;
+        };
+        programs.git.config.http.proxy = url;
+      }))
+
     (mkIf cfg.audit.commands {
       # Every program started in the guest, with its arguments.
       security.auditd.enable = true;
@@ -324,9 +341,18 @@ in
             || mc.shares != [ ] || lib.any ({ bus, ... }: bus == "pci") mc.devices;
           devType = if requirePci then "pci" else "device";
           fwd = f: "hostfwd=${f.proto}:${f.hostAddress}:${toString f.hostPort}-:${toString f.guestPort}";
+          # The guest's only way out: qemu starts the proxy (lib-nix/egress-proxy.py) for each
+          # connection to the proxy address; it checks the allowlist, resolves on the host and
+          # logs into audit/ of sandbox-up's runtime folder (linked to a per-run folder).
+          proxy = pkgs.writeScript "sandboxc-egress-proxy" ("#!${pkgs.python3}/bin/python3\n" + builtins.readFile ./egress-proxy.py);
+          allowFile = pkgs.writeText "sandboxc-egress-allow" (lib.concatLines cfg.network.allow);
+          log = if cfg.audit.egress then "audit/egress.jsonl" else "/dev/null";
+          guestfwd = "guestfwd=tcp:${cfg.network.proxy.address}:${toString cfg.network.proxy.port}-cmd:"
+            + "${proxy} --allow ${allowFile} --log ${log}";
         in [
           "-netdev"
-          (lib.concatStringsSep "," ([ "user" "id=${cfg.network.id}" "restrict=on" ] ++ map fwd cfg.network.forwards))
+          (lib.concatStringsSep "," ([ "user" "id=${cfg.network.id}" "restrict=on" ]
+            ++ lib.optional (cfg.network.allow != [ ]) guestfwd ++ map fwd cfg.network.forwards))
           "-device"
           ("virtio-net-${devType},netdev=${cfg.network.id},mac=${cfg.network.mac}"
             + lib.optionalString (requirePci || (mc.cpu == null && pkgs.stdenv.hostPlatform.system != "x86_64-linux")) ",romfile=")

@@ -171,6 +171,7 @@
       commands = ${audit.commands?c};
       sessions = ${audit.sessions?c};
       journal = ${audit.journal?c};
+      egress = ${audit.egress?c};
 <#if audit.dir??>
       dir = ${nix(audit.dir)};
 </#if>

@@ -33,7 +33,7 @@ import java.util.TreeSet;
 public final class FlakeEmitter {
 
     /** The lib-nix files every output carries (a test checks this against lib-nix/). */
-    public static final List<String> LIB_FILES = List.of("devshell.nix", "history.sh", "sandbox-up.sh", "sandbox.nix");
+    public static final List<String> LIB_FILES = List.of("devshell.nix", "egress-proxy.py", "history.sh", "sandbox-up.sh", "sandbox.nix");
 
     /** The guest-side folder for material the launcher delivers (authorized keys). */
     static final String HOST_SHARE_TAG = "sandboxc-host";
@@ -215,6 +215,7 @@ public final class FlakeEmitter {
         audit.put("commands", s.audit().commands().value());
         audit.put("sessions", s.audit().sessions().value());
         audit.put("journal", s.audit().journal().value());
+        audit.put("egress", s.audit().egress().value());
         s.audit().dir().ifPresent(d -> audit.put("dir", d.value().path()));
         m.put("audit", audit);
 
