@@ -15,9 +15,18 @@ let
     ++ mc.virtiofsd.extraArgs;
   access = s: if builtins.elem s.tag cfg.launcher.readOnlyTags then "ro" else "rw";
 
+  # Seals a run's record folder with a SHA-256 chain, and checks one later.
+  sandboxAudit = pkgs.writeShellApplication {
+    name = "sandbox-audit";
+    runtimeInputs = [ pkgs.python3 ];
+    text = ''
+      exec python3 ${./audit-chain.py} "$@"
+    '';
+  };
+
   sandboxUp = pkgs.writeShellApplication {
     name = "sandbox-up";
-    runtimeInputs = [ runner pkgs.coreutils pkgs.util-linux ] ++ lib.optional (virtiofsShares != [ ]) pkgs.virtiofsd;
+    runtimeInputs = [ runner sandboxAudit pkgs.coreutils pkgs.util-linux ] ++ lib.optional (virtiofsShares != [ ]) pkgs.virtiofsd;
     text = ''
       SANDBOX_NAME=${lib.escapeShellArg cfg.name}
       SANDBOX_TIMEOUT=${toString cfg.launcher.timeout}
@@ -42,7 +51,7 @@ let
 in
 pkgs.mkShell {
   name = "sandbox-${cfg.name}";
-  packages = [ runner sandboxUp ];
+  packages = [ runner sandboxUp sandboxAudit ];
   shellHook = ''
     echo "sandbox ${cfg.name}: run 'sandbox-up' to boot it (${toString mc.mem} MiB, ${toString mc.vcpu} vCPUs, ${if cfg.launcher.timeout == 0 then "no time limit" else "stops after ${toString cfg.launcher.timeout} s"})" >&2
   '';

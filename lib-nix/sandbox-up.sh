@@ -61,6 +61,14 @@ cleanup() {
     wait "$pid" 2>/dev/null || true
   done
   rm -rf "$run/shares" "$run/host" "$run/volumes" "$run/secrets"
+  if [ -n "${records:-}" ] && [ -d "$records" ]; then
+    # The chain's head, shown here, is what later proves the records untouched.
+    if head=$(sandbox-audit seal "$records"); then
+      echo "sandbox-up: records sealed, $head; check them with: sandbox-audit verify $records --head ${head%% *}" >&2
+    else
+      echo "sandbox-up: could not seal $records" >&2
+    fi
+  fi
   for entry in "${SANDBOX_VIRTIOFS[@]}"; do
     IFS='|' read -r _ socket _ _ <<<"$entry"
     rm -f "$run/$socket"

@@ -11,6 +11,26 @@ let
   user = cfg.user.name;
   home = "/home/${user}";
 
+  mc = config.microvm;
+  # Same rule as microvm.nix's qemu runner (lib/runners/qemu.nix, requirePci): virtio
+  # devices we add ourselves must sit on the same bus as microvm.nix's.
+  requirePci = mc.graphics.enable || !(lib.hasPrefix "microvm" mc.qemu.machine)
+    || mc.shares != [ ] || lib.any ({ bus, ... }: bus == "pci") mc.devices;
+  devType = if requirePci then "pci" else "device";
+
+  # Guest records that leave the VM as they are written, over virtio-serial ports whose
+  # host side is a file in the run's record folder (audit/ in sandbox-up's runtime
+  # folder): the guest can append to them, never rewrite them.
+  auditStreams = lib.optional cfg.audit.journal {
+    name = "journal";
+    file = "journal.jsonl";
+    command = "${pkgs.systemd}/bin/journalctl --follow --output=json --boot --no-tail";
+  } ++ lib.optional cfg.audit.commands {
+    name = "exec";
+    file = "exec.log";
+    command = "${pkgs.coreutils}/bin/tail --follow=name --retry --lines=+1 /var/log/audit/audit.log";
+  };
+
   agentModule = { name, ... }: {
     options = {
       package = mkOption { type = types.package; description = "The agent's nixpkgs package."; };
@@ -305,6 +325,28 @@ in
         programs.git.config.http.proxy = url;
       }))
 
+    (mkIf (mc.hypervisor == "qemu" && auditStreams != [ ]) {
+      microvm.qemu.extraArgs = [ "-device" "virtio-serial-${devType},id=sbxserial" ]
+        ++ lib.concatMap (s: [
+          "-chardev" "file,id=sbx${s.name},path=audit/${s.file},append=on"
+          "-device" "virtserialport,bus=sbxserial.0,chardev=sbx${s.name},name=org.sandboxc.${s.name}"
+        ]) auditStreams;
+      systemd.services = lib.listToAttrs (map (s: {
+        name = "sandboxc-audit-${s.name}";
+        value = {
+          description = "Copy the guest's ${s.name} records to the host as they are written";
+          wantedBy = [ "multi-user.target" ];
+          after = [ "systemd-journald.service" ] ++ lib.optional (s.name == "exec") "auditd.service";
+          serviceConfig = {
+            ExecStart = s.command;
+            StandardOutput = "file:/dev/virtio-ports/org.sandboxc.${s.name}";
+            Restart = "always";
+            RestartSec = 1;
+          };
+        };
+      }) auditStreams);
+    })
+
     (mkIf cfg.audit.commands {
       # Every program started in the guest, with its arguments.
       security.auditd.enable = true;
@@ -335,11 +377,6 @@ in
       # microvm.nix's own user interface cannot take restrict=on, so the NIC is declared here.
       microvm.qemu.extraArgs =
         let
-          mc = config.microvm;
-          # Same rule as microvm.nix's qemu runner (lib/runners/qemu.nix, requirePci).
-          requirePci = mc.graphics.enable || !(lib.hasPrefix "microvm" mc.qemu.machine)
-            || mc.shares != [ ] || lib.any ({ bus, ... }: bus == "pci") mc.devices;
-          devType = if requirePci then "pci" else "device";
           fwd = f: "hostfwd=${f.proto}:${f.hostAddress}:${toString f.hostPort}-:${toString f.guestPort}";
           # The guest's only way out: qemu starts the proxy (lib-nix/egress-proxy.py) for each
           # connection to the proxy address; it checks the allowlist, resolves on the host and

@@ -33,7 +33,7 @@ import java.util.TreeSet;
 public final class FlakeEmitter {
 
     /** The lib-nix files every output carries (a test checks this against lib-nix/). */
-    public static final List<String> LIB_FILES = List.of("devshell.nix", "egress-proxy.py", "history.sh", "sandbox-up.sh", "sandbox.nix");
+    public static final List<String> LIB_FILES = List.of("audit-chain.py", "devshell.nix", "egress-proxy.py", "history.sh", "sandbox-up.sh", "sandbox.nix");
 
     /** The guest-side folder for material the launcher delivers (authorized keys). */
     static final String HOST_SHARE_TAG = "sandboxc-host";

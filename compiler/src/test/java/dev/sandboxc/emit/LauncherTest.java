@@ -63,6 +63,12 @@ class LauncherTest {
                 exit "$(cat "$SEEN/status")"
                 """.formatted(Shell.quote(seen.toString())));
         Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // sandbox-audit as the devShell provides it: the real audit-chain.py.
+        Path chain = tmp.resolve("audit-chain.py");
+        Files.write(chain, FlakeEmitter.libFile("audit-chain.py"));
+        Path audit = stubs.resolve("sandbox-audit");
+        Files.writeString(audit, "#!/usr/bin/env bash\nexec python3 " + Shell.quote(chain.toString()) + " \"$@\"\n");
+        Files.setPosixFilePermissions(audit, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     record Run(int status, String stderr) {}
@@ -165,6 +171,11 @@ class LauncherTest {
         assertTrue(Files.readString(seen.resolve("pwd")).strip().startsWith(xdg.toString()), "runs in the private runtime folder");
         Path run = runFolder();
         assertFalse(Files.exists(run.resolve("secrets")), "secrets must be deleted when the VM stops");
+        // The run's records are sealed on the host, outside the runtime folder, and the head is shown.
+        Path records = run.resolve("audit").toRealPath();
+        assertTrue(records.startsWith(home.resolve(".local/state/sandboxc").toRealPath()), records.toString());
+        assertTrue(Files.exists(records.resolve("chain.jsonl")), "sealed");
+        assertTrue(r.stderr().contains("records sealed, sha256:"), r.stderr());
         assertNoCanary(run);
         assertFalse(r.stderr().contains("canary"), r.stderr());
     }
