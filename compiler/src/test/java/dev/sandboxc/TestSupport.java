@@ -78,6 +78,13 @@ public final class TestSupport {
         Assumptions.assumeTrue(nixAvailable(), "nix-instantiate is not installed");
     }
 
+    /** python3 runs the egress proxy and the audit chain; CI (SANDBOXC_REQUIRE_NIX=1) must have it. */
+    public static void assumePython() {
+        boolean have = commandAvailable("python3");
+        if (!have && "1".equals(System.getenv("SANDBOXC_REQUIRE_NIX"))) throw new AssertionError("python3 is not on PATH");
+        Assumptions.assumeTrue(have, "python3 is not installed");
+    }
+
     public static boolean commandAvailable(String command) {
         try {
             return exec(null, "sh", "-c", "command -v " + command).status == 0;

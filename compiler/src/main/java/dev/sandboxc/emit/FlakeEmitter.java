@@ -160,15 +160,7 @@ public final class FlakeEmitter {
         }
         if (!keyFiles.isEmpty()) {
             // Keys read on the host at launch reach the guest through a read-only share.
-            ShareProto proto = caps.shareProtos().contains(ShareProto.VIRTIOFS) ? ShareProto.VIRTIOFS : ShareProto.NINE_P;
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("tag", HOST_SHARE_TAG);
-            e.put("source", "host");
-            e.put("mount", HOST_SHARE_MOUNT);
-            e.put("proto", proto.keyword());
-            e.put("security", "mapped");
-            shares.add(e);
-            readOnly.add(HOST_SHARE_MOUNT);
+            internalShare(caps, HOST_SHARE_TAG, "host", HOST_SHARE_MOUNT, shares, readOnly);
         }
         secrets(s, caps, fileDir, outDir, shares, readOnly, m);
         m.put("shares", shares);
@@ -247,17 +239,21 @@ public final class FlakeEmitter {
         boolean fwCfg = s.hypervisor().value() == dev.sandboxc.model.Hypervisor.QEMU;
         m.put("secrets", secrets);
         m.put("secretDelivery", fwCfg ? "fw_cfg" : "share");
-        if (!secrets.isEmpty() && !fwCfg) {
-            ShareProto proto = caps.shareProtos().contains(ShareProto.VIRTIOFS) ? ShareProto.VIRTIOFS : ShareProto.NINE_P;
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("tag", SECRETS_SHARE_TAG);
-            e.put("source", "secrets");
-            e.put("mount", SECRETS_SHARE_MOUNT);
-            e.put("proto", proto.keyword());
-            e.put("security", "mapped");
-            shares.add(e);
-            readOnly.add(SECRETS_SHARE_MOUNT);
-        }
+        if (!secrets.isEmpty() && !fwCfg) internalShare(caps, SECRETS_SHARE_TAG, "secrets", SECRETS_SHARE_MOUNT, shares, readOnly);
+    }
+
+    /** A read-only share of a folder in sandbox-up's runtime folder (key files, secrets). */
+    private static void internalShare(Capabilities caps, String tag, String source, String mount,
+                                      List<Map<String, Object>> shares, List<String> readOnly) {
+        ShareProto proto = caps.shareProtos().contains(ShareProto.VIRTIOFS) ? ShareProto.VIRTIOFS : ShareProto.NINE_P;
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("tag", tag);
+        e.put("source", source);
+        e.put("mount", mount);
+        e.put("proto", proto.keyword());
+        e.put("security", "mapped");
+        shares.add(e);
+        readOnly.add(mount);
     }
 
     private static Map<String, Object> agent(Sandbox.Agent a, String nixpkgs) {

@@ -12,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,9 +24,7 @@ class AuditChainTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        boolean have = TestSupport.commandAvailable("python3");
-        if (!have && "1".equals(System.getenv("SANDBOXC_REQUIRE_NIX"))) throw new AssertionError("python3 is not on PATH");
-        Assumptions.assumeTrue(have, "python3 is not installed");
+        TestSupport.assumePython();
         script = tmp.resolve("audit-chain.py");
         Files.write(script, FlakeEmitter.libFile("audit-chain.py"));
         records = Files.createDirectories(tmp.resolve("run"));

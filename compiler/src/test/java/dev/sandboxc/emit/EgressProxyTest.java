@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,9 +36,7 @@ class EgressProxyTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        boolean have = TestSupport.commandAvailable("python3");
-        if (!have && "1".equals(System.getenv("SANDBOXC_REQUIRE_NIX"))) throw new AssertionError("python3 is not on PATH");
-        Assumptions.assumeTrue(have, "python3 is not installed");
+        TestSupport.assumePython();
         proxy = tmp.resolve("egress-proxy.py");
         Files.write(proxy, FlakeEmitter.libFile("egress-proxy.py"));
         log = tmp.resolve("egress.jsonl");
