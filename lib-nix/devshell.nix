@@ -37,6 +37,7 @@ let
       # One virtiofsd per share: TAG|SOCKET|SOURCE|ro or rw.
       SANDBOX_VIRTIOFS=(${lib.escapeShellArgs (map (s: "${s.tag}|${s.socket}|${s.source}|${access s}") virtiofsShares)})
       SANDBOX_VIRTIOFSD_ARGS=(${lib.escapeShellArgs virtiofsdArgs})
+      SANDBOX_TASKS=${if cfg.task.agent != null then "1" else "0"}
       # Empty: as many threads as CPUs (microvm.nix's default, the shell text "`nproc`").
       SANDBOX_VIRTIOFSD_THREADS=${if builtins.isInt mc.virtiofsd.threadPoolSize then toString mc.virtiofsd.threadPoolSize else ""}
       # shellcheck disable=SC2088
@@ -48,10 +49,24 @@ let
       SANDBOX_VOLUMES=(${lib.escapeShellArgs (map (v: "${v.name}=${v.hostPath}") cfg.launcher.volumes)})
     '' + builtins.readFile ./sandbox-up.sh;
   };
+
+  # nix run .#NAME-task -- "TASK", and the devShell command of the same name.
+  sandboxTask = pkgs.writeShellApplication {
+    name = "${cfg.name}-task";
+    runtimeInputs = [ sandboxUp ];
+    text = ''
+      if [ $# -ne 1 ]; then
+        echo "usage: ${cfg.name}-task \"TASK TEXT\"" >&2
+        exit 2
+      fi
+      exec sandbox-up --task "$1"
+    '';
+  };
 in
 pkgs.mkShell {
   name = "sandbox-${cfg.name}";
-  packages = [ runner sandboxUp sandboxAudit ];
+  packages = [ runner sandboxUp sandboxAudit ] ++ lib.optional (cfg.task.agent != null) sandboxTask;
+  passthru.task = sandboxTask;
   shellHook = ''
     echo "sandbox ${cfg.name}: run 'sandbox-up' to boot it (${toString mc.mem} MiB, ${toString mc.vcpu} vCPUs, ${if cfg.launcher.timeout == 0 then "no time limit" else "stops after ${toString cfg.launcher.timeout} s"})" >&2
   '';

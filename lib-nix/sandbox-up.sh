@@ -13,6 +13,10 @@
 #     (enforced on the host, not by a mount option the guest's root could undo),
 #     and waits for their sockets;
 #  5. runs microvm-run under the sandbox's time limit; tears everything down on exit.
+#     With --task TEXT (qemu): hands TEXT to the guest as a file, waits for the guest
+#     to say it started the agent, streams the agent's output, and exits with the
+#     agent's status; 124 when the time limit stopped it, 125 when the VM did not
+#     start the task.
 #
 # The hypervisor and virtiofsd start with a cleared environment: only what they
 # need, plus the variables the sandbox names in host-env. So API keys and cloud
@@ -23,6 +27,22 @@ die() {
   echo "sandbox-up: $*" >&2
   exit 1
 }
+
+task_given=0
+task_text=
+if [ $# -gt 0 ]; then
+  if [ "$1" = --task ] && [ $# -eq 2 ]; then
+    task_given=1
+    task_text=$2
+  else
+    echo "usage: sandbox-up [--task TEXT]" >&2
+    exit 2
+  fi
+fi
+if [ "$task_given" -eq 1 ]; then
+  [ "$SANDBOX_TASKS" = 1 ] || die "sandbox $SANDBOX_NAME cannot run tasks: that needs qemu and an agent"
+  [ -n "$task_text" ] || die "the task text is empty"
+fi
 
 root=${SANDBOXC_ROOT:-}
 if [ -z "$root" ]; then
@@ -155,6 +175,9 @@ for name in "${SANDBOX_HOST_ENV[@]}"; do
   if [ -n "${!name+set}" ]; then vm_env+=("$name=${!name}"); fi
 done
 
+# The task text is data in a file (empty without --task); qemu hands it to the guest.
+(umask 077 && printf '%s' "$task_text" >"$run/task")
+
 # A folder of this run's records on the host, outside every share: the egress
 # proxy's decisions land there (audit/ in the runtime folder points to it).
 state="${XDG_STATE_HOME:-$HOME/.local/state}/sandboxc/$SANDBOX_NAME-$key"
@@ -191,7 +214,66 @@ for entry in "${SANDBOX_VIRTIOFS[@]}"; do
   i=$((i + 1))
 done
 
+run_task() {
+  : >"$records/task.out"
+  : >"$records/task.status"
+  "${vm_env[@]}" microvm-run </dev/null >"$records/console.log" 2>&1 &
+  local vm=$! start=$SECONDS boot_limit=${SANDBOX_BOOT_LIMIT:-180} status="" timed_out=0 line tailer
+  echo "sandbox-up: booting $SANDBOX_NAME for a task (console in $records/console.log)" >&2
+  until grep -qx ready "$records/task.status"; do
+    if ! kill -0 "$vm" 2>/dev/null; then
+      echo "sandbox-up: the VM stopped before the task started; see $records/console.log" >&2
+      return 125
+    fi
+    if [ $((SECONDS - start)) -ge "$boot_limit" ]; then
+      kill "$vm" 2>/dev/null || true
+      echo "sandbox-up: the guest did not start the task within $boot_limit s; see $records/console.log" >&2
+      return 125
+    fi
+    sleep 0.2
+  done
+  tail -c +1 -s 0.2 --pid="$vm" -f "$records/task.out" &
+  tailer=$!
+  while :; do
+    line=$(grep -m1 '^exit [0-9]*$' "$records/task.status" || true)
+    if [ -n "$line" ]; then
+      status=${line#exit }
+      break
+    fi
+    kill -0 "$vm" 2>/dev/null || break
+    if [ "$SANDBOX_TIMEOUT" -gt 0 ] && [ $((SECONDS - start)) -ge "$SANDBOX_TIMEOUT" ]; then
+      timed_out=1
+      break
+    fi
+    sleep 0.2
+  done
+  # The guest powers itself off after reporting; give it 30 s, then stop it.
+  if [ "$timed_out" -eq 0 ]; then
+    local waited=0
+    while kill -0 "$vm" 2>/dev/null && [ "$waited" -lt 150 ]; do
+      sleep 0.2
+      waited=$((waited + 1))
+    done
+  fi
+  kill "$vm" 2>/dev/null || true
+  wait "$vm" 2>/dev/null || true
+  wait "$tailer" 2>/dev/null || true
+  if [ "$timed_out" -eq 1 ]; then
+    echo "sandbox-up: the task reached the time limit of $SANDBOX_TIMEOUT s and was stopped" >&2
+    return 124
+  fi
+  if [ -z "$status" ]; then
+    echo "sandbox-up: the VM stopped before the task reported its status; see $records/console.log" >&2
+    return 125
+  fi
+  return "$status"
+}
+
 status=0
+if [ "$task_given" -eq 1 ]; then
+  run_task || status=$?
+  exit "$status"
+fi
 if [ "$SANDBOX_TIMEOUT" -eq 0 ]; then
   echo "sandbox-up: booting $SANDBOX_NAME (no time limit)" >&2
   "${vm_env[@]}" microvm-run || status=$?

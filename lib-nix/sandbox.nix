@@ -31,6 +31,15 @@ let
     command = "${pkgs.coreutils}/bin/tail --follow=name --retry --lines=+1 /var/log/audit/audit.log";
   };
 
+  # Unattended runs (sandbox-up --task): qemu hands the task text in as a fw_cfg file;
+  # the agent's output and its exit status come back over two more ports.
+  taskEnabled = mc.hypervisor == "qemu" && cfg.task.agent != null;
+  taskPorts = lib.optionals taskEnabled [
+    { name = "task"; file = "task.out"; }
+    { name = "status"; file = "task.status"; }
+  ];
+  serialPorts = auditStreams ++ taskPorts;
+
   agentModule = { name, ... }: {
     options = {
       package = mkOption { type = types.package; description = "The agent's nixpkgs package."; };
@@ -41,6 +50,11 @@ let
         description = "Name of the wrapper on PATH that starts the agent in its work directory.";
       };
       args = mkOption { type = types.listOf types.str; default = [ ]; description = "Arguments always passed."; };
+      taskArgs = mkOption {
+        type = types.listOf types.str;
+        default = [ ];
+        description = "Arguments that put the agent in non-interactive mode; the task text follows them.";
+      };
       env = mkOption { type = types.attrsOf types.str; default = { }; description = "Environment always set."; };
       apiKeyEnv = mkOption { type = types.nullOr types.str; default = null; };
       secret = mkOption {
@@ -114,6 +128,12 @@ in
       default = [ ];
       description = "Secrets the host delivers at each start. Only names: values never enter the store.";
     };
+    task.agent = mkOption {
+      type = types.nullOr types.str;
+      default = null;
+      description = "The agent `sandbox-up --task` runs (qemu only).";
+    };
+
     secretDelivery = mkOption {
       type = types.enum [ "fw_cfg" "share" ];
       default = "fw_cfg";
@@ -325,12 +345,15 @@ in
         programs.git.config.http.proxy = url;
       }))
 
-    (mkIf (mc.hypervisor == "qemu" && auditStreams != [ ]) {
+    (mkIf (mc.hypervisor == "qemu" && serialPorts != [ ]) {
       microvm.qemu.extraArgs = [ "-device" "virtio-serial-${devType},id=sbxserial" ]
         ++ lib.concatMap (s: [
           "-chardev" "file,id=sbx${s.name},path=audit/${s.file},append=on"
           "-device" "virtserialport,bus=sbxserial.0,chardev=sbx${s.name},name=org.sandboxc.${s.name}"
-        ]) auditStreams;
+        ]) serialPorts;
+    })
+
+    (mkIf (mc.hypervisor == "qemu" && auditStreams != [ ]) {
       systemd.services = lib.listToAttrs (map (s: {
         name = "sandboxc-audit-${s.name}";
         value = {
@@ -346,6 +369,42 @@ in
         };
       }) auditStreams);
     })
+
+    (mkIf taskEnabled (
+      let
+        a = cfg.agents.${cfg.task.agent};
+        # As the agent user: the text goes in as one argument, byte for byte (the x keeps
+        # trailing newlines that $(...) would drop); it is never parsed as shell code.
+        runTask = pkgs.writeShellScript "sandboxc-run-task" ''
+          task=$(cat /run/sandboxc/task; printf x)
+          task=''${task%x}
+          exec ${wrapper cfg.task.agent a}/bin/${a.command} ${lib.escapeShellArgs a.taskArgs} "$task"
+        '';
+      in {
+        # The file exists in every run; it is empty unless sandbox-up was given a task.
+        microvm.qemu.extraArgs = [ "-fw_cfg" "name=opt/sandboxc/task,file=task" ];
+        boot.kernelModules = [ "qemu_fw_cfg" ];
+        systemd.services.sandboxc-task = {
+          description = "Run the task the host handed in, report its status, power off";
+          wantedBy = [ "multi-user.target" ];
+          after = [ "sandboxc-secrets.service" "network.target" "systemd-tmpfiles-setup.service" ]
+            ++ map (s: "sandboxc-audit-${s.name}.service") auditStreams;
+          serviceConfig.Type = "oneshot";
+          path = [ pkgs.coreutils pkgs.util-linux pkgs.systemd ];
+          script = ''
+            src=/sys/firmware/qemu_fw_cfg/by_name/opt/sandboxc/task/raw
+            if [ ! -r "$src" ] || [ "$(wc -c <"$src")" -eq 0 ]; then exit 0; fi
+            install -m 0400 -o ${lib.escapeShellArg user} -g users "$src" /run/sandboxc/task
+            printf 'ready\n' > /dev/virtio-ports/org.sandboxc.status
+            status=0
+            runuser -u ${lib.escapeShellArg user} -- env HOME=${lib.escapeShellArg home} USER=${lib.escapeShellArg user} \
+              PATH=/run/wrappers/bin:/run/current-system/sw/bin ${runTask} \
+              </dev/null >/dev/virtio-ports/org.sandboxc.task 2>&1 || status=$?
+            printf 'exit %d\n' "$status" > /dev/virtio-ports/org.sandboxc.status
+            systemctl poweroff --no-block
+          '';
+        };
+      }))
 
     (mkIf cfg.audit.commands {
       # Every program started in the guest, with its arguments.

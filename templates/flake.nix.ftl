@@ -49,6 +49,22 @@
 </#list>
       };
 
+      # Unattended runs: nix run .#NAME-task -- "TASK TEXT" (from the flake's folder).
+      apps = {
+<#list systems as sys>
+        ${nix(sys.system)} = {
+<#list sys.sandboxes as s>
+<#if s.task>
+          ${attr(s.name + "-task")} = {
+            type = "app";
+            program = "${r"${"}(shell ${nix(sys.system)} ${nix(s.name)}).task${r"}"}/bin/${s.name}-task";
+          };
+</#if>
+</#list>
+        };
+</#list>
+      };
+
       packages = {
 <#list systems as sys>
         ${nix(sys.system)} = {

@@ -140,6 +140,7 @@
       package = ${pkg(a.attr)};
       binary = ${nix(a.binary)};
       args = [<#list a.args as x> ${nix(x)}</#list> ];
+      taskArgs = [<#list a.taskArgs as x> ${nix(x)}</#list> ];
 <#if a.env?has_content>
       env = {
 <#list a.env as e>
@@ -155,6 +156,9 @@
     };
 </#list>
     workdirs = [<#list workdirs as w> ${nix(w)}</#list> ];
+<#if taskAgent??>
+    task.agent = ${nix(taskAgent)};
+</#if>
 <#if secrets?has_content>
     # Names only: the launcher reads the values on the host at each start.
     secretDelivery = ${nix(secretDelivery)};

@@ -102,7 +102,7 @@ public final class FlakeEmitter {
         List<Map<String, Object>> list = new ArrayList<>();
         Map<String, List<Map<String, Object>>> bySystem = new LinkedHashMap<>();
         for (Sandbox s : sandboxes) {
-            Map<String, Object> e = Map.of("name", s.name(), "system", s.system().value().keyword());
+            Map<String, Object> e = Map.of("name", s.name(), "system", s.system().value().keyword(), "task", hasTask(s));
             list.add(e);
             bySystem.computeIfAbsent(s.system().value().keyword(), k -> new ArrayList<>()).add(e);
         }
@@ -202,6 +202,8 @@ public final class FlakeEmitter {
         List<Map<String, Object>> agents = new ArrayList<>();
         for (Sandbox.Agent a : s.agents()) agents.add(agent(a, s.nixpkgs().value()));
         m.put("agents", agents);
+        // `sandbox-up --task` (and apps.<system>.<name>-task) runs the first agent; qemu only (fw_cfg).
+        if (hasTask(s)) m.put("taskAgent", s.agents().get(0).name());
 
         Map<String, Object> audit = new LinkedHashMap<>();
         audit.put("commands", s.audit().commands().value());
@@ -256,6 +258,10 @@ public final class FlakeEmitter {
         readOnly.add(mount);
     }
 
+    static boolean hasTask(Sandbox s) {
+        return s.hypervisor().value() == dev.sandboxc.model.Hypervisor.QEMU && !s.agents().isEmpty();
+    }
+
     private static Map<String, Object> agent(Sandbox.Agent a, String nixpkgs) {
         AgentKind k = a.kind();
         AgentKind.Cli cli = k.cliFor(nixpkgs);
@@ -274,6 +280,7 @@ public final class FlakeEmitter {
         }
         for (Val<String> v : a.args()) args.add(v.value());
         e.put("args", args);
+        e.put("taskArgs", cli.taskArgs());
         e.put("env", env);
         e.put("apiKeyEnv", k.apiKeyEnv());
         a.apiKey().ifPresent(v -> e.put("secret", v.value()));

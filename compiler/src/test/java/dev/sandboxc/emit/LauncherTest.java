@@ -71,14 +71,19 @@ class LauncherTest {
         Files.setPosixFilePermissions(audit, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    record Run(int status, String stderr) {}
+    record Run(int status, String stderr, String stdout) {}
 
     Run launch(List<String> secrets, Map<String, String> env) throws Exception {
         return launch(secrets, List.of(), List.of(), env);
     }
 
     Run launch(List<String> secrets, List<String> shares, List<String> virtiofs, Map<String, String> env) throws Exception {
-        StringBuilder script = new StringBuilder("SANDBOX_NAME=t\nSANDBOX_TIMEOUT=60\n"
+        return launch(secrets, shares, virtiofs, env, List.of(), 60);
+    }
+
+    Run launch(List<String> secrets, List<String> shares, List<String> virtiofs, Map<String, String> env,
+               List<String> args, int timeout) throws Exception {
+        StringBuilder script = new StringBuilder("SANDBOX_NAME=t\nSANDBOX_TIMEOUT=" + timeout + "\nSANDBOX_TASKS=1\n"
                 + "SANDBOX_HYPERVISOR=qemu\nSANDBOX_VIRTIOFSD_ARGS=(--posix-acl --xattr)\nSANDBOX_VIRTIOFSD_THREADS='`nproc`'\n"
                 + "SANDBOX_KEY_FILES=()\nSANDBOX_HOST_ENV=()\nSANDBOX_VOLUMES=()\n");
         script.append(array("SANDBOX_SECRETS", secrets)).append(array("SANDBOX_SHARES", shares))
@@ -86,7 +91,9 @@ class LauncherTest {
         script.append(new String(FlakeEmitter.libFile("sandbox-up.sh"), StandardCharsets.UTF_8));
         Path file = tmp.resolve("sandbox-up");
         Files.writeString(file, script);
-        ProcessBuilder pb = new ProcessBuilder("bash", file.toString());
+        List<String> cmd = new java.util.ArrayList<>(List.of("bash", file.toString()));
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.directory(root.toFile());
         pb.environment().clear();
         pb.environment().put("PATH", stubs + ":" + System.getenv("PATH"));
@@ -99,7 +106,7 @@ class LauncherTest {
         pb.redirectError(tmp.resolve("stderr").toFile());
         Process p = pb.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "sandbox-up hung");
-        return new Run(p.exitValue(), Files.readString(tmp.resolve("stderr")));
+        return new Run(p.exitValue(), Files.readString(tmp.resolve("stderr")), Files.readString(tmp.resolve("stdout")));
     }
 
     private static String array(String name, List<String> items) {
@@ -147,6 +154,65 @@ class LauncherTest {
         }
         assertFalse(Files.exists(runFolder().resolve("t-virtiofs-docs.sock")), "sockets are removed");
         assertTrue(Files.isDirectory(docs) && Files.isDirectory(work));
+    }
+
+    /**
+     * A stand-in guest for --task: reads the task file qemu would hand in, says ready,
+     * "runs the agent" (prints the task back), reports the status, powers off.
+     */
+    void stubGuest(String behaviour) throws IOException {
+        Path stub = stubs.resolve("microvm-run");
+        Files.writeString(stub, """
+                #!/usr/bin/env bash
+                set -eu
+                cp task %s/task
+                %s
+                """.formatted(Shell.quote(seen.toString()), behaviour));
+        Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    static final String AGENT_EXITS_3 = """
+            echo ready > audit/task.status
+            sleep 0.3
+            cat task > audit/task.out
+            printf '\\n(agent done)\\n' >> audit/task.out
+            echo 'exit 3' >> audit/task.status
+            """;
+
+    @Test
+    void aTaskRunsUnattendedAndItsTextArrivesAsData() throws Exception {
+        stubGuest(AGENT_EXITS_3);
+        String task = "fix \"it\" $(rm -rf ~) `id` 'quoted'\n--help\n-- ; & | > x\u00e9\n\n";
+        Run r = launch(List.of(), List.of(), List.of(), Map.of(), List.of("--task", task), 60);
+        assertEquals(3, r.status(), "the agent's status is the launcher's:\n" + r.stderr());
+        assertEquals(task, Files.readString(seen.resolve("task")), "the task reaches the guest byte for byte");
+        assertTrue(r.stdout().startsWith(task), "the agent's output is streamed: " + r.stdout());
+        assertTrue(r.stdout().endsWith("(agent done)\n"), r.stdout());
+        Path records = runFolder().resolve("audit").toRealPath();
+        assertTrue(Files.readString(records.resolve("task.out")).startsWith(task));
+        assertTrue(Files.exists(records.resolve("chain.jsonl")), "the task's records are sealed");
+    }
+
+    @Test
+    void aTaskThatOutlivesTheLimitIsStopped() throws Exception {
+        stubGuest("echo ready > audit/task.status\nexec sleep 60");
+        long t0 = System.nanoTime();
+        Run r = launch(List.of(), List.of(), List.of(), Map.of(), List.of("--task", "loop forever"), 2);
+        assertEquals(124, r.status(), r.stderr());
+        assertTrue(r.stderr().contains("reached the time limit"), r.stderr());
+        assertTrue((System.nanoTime() - t0) / 1_000_000_000L < 30, "stopped at the limit, not at the stand-in's end");
+    }
+
+    @Test
+    void aGuestThatNeverStartsTheTaskIsABootFailure() throws Exception {
+        stubGuest("exit 1");
+        Run r = launch(List.of(), List.of(), List.of(), Map.of(), List.of("--task", "anything"), 60);
+        assertEquals(125, r.status(), r.stderr());
+        assertTrue(r.stderr().contains("stopped before the task started"), r.stderr());
+        Run usage = launch(List.of(), List.of(), List.of(), Map.of(), List.of("--task"), 60);
+        assertEquals(2, usage.status());
+        Run empty = launch(List.of(), List.of(), List.of(), Map.of(), List.of("--task", ""), 60);
+        assertEquals(1, empty.status());
     }
 
     /** The run folder the launcher used: $XDG_RUNTIME_DIR/sandboxc-UID/t-KEY. */
