@@ -577,6 +577,13 @@ public final class ModelBuilder {
             error("E505", modeAttr != null ? modeAttr.value().span() : where, "an allowlist network with nothing allowed",
                     "empty allowlist", "list the endpoints: allow = [ \"api.anthropic.com:443\" ], or use mode = none");
         }
+        if ((effective == NetMode.TAP || effective == NetMode.BRIDGE) && !allow.isEmpty()) {
+            // sandboxc enforces allowlists with qemu's restricted network and its egress proxy;
+            // on a tap or bridge the guest's packets go wherever the host routes them.
+            error("E411", allowAttr.keySpan(), "an egress allowlist cannot be enforced with mode = " + effective.keyword(),
+                    "would be enforced by nobody", "use mode = allowlist (qemu: the host-side proxy enforces it), "
+                            + "or remove allow and filter the tap interface with the host's firewall");
+        }
         if (effective == NetMode.BRIDGE && bridge.isEmpty()) {
             error("E111", modeAttr.value().span(), "mode = bridge needs the host bridge to join", "missing `bridge`",
                     "add bridge = br0");

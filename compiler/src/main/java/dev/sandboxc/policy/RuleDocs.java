@@ -12,6 +12,10 @@ import java.util.Map;
 public final class RuleDocs {
     private RuleDocs() {}
 
+    /** IDs no rule carries any more, and why; an ID is never given another meaning. */
+    static final Map<String, String> RETIRED = Map.of("SBX-NET-002",
+            "\"egress allowlist not enforced on the host\": an allowlist with mode = tap or bridge is now compile error E411.");
+
     /** Everything about one rule, for a terminal. */
     public static String explain(RuleInfo r) {
         StringBuilder b = new StringBuilder();
@@ -50,6 +54,8 @@ public final class RuleDocs {
             b.append("| [").append(r.id()).append("](").append(r.id()).append(".md) | ").append(r.info().severity().label())
              .append(" | ").append(cell(r.info().summary())).append(" |\n");
         }
+        b.append("\nRetired IDs (never reused):\n\n");
+        for (var e : RETIRED.entrySet()) b.append("- ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
         return b.toString();
     }
 

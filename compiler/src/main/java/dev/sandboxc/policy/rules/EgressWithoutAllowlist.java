@@ -38,7 +38,7 @@ final class EgressWithoutAllowlist extends Rule {
         NetMode mode = n.mode().value();
         if (mode == NetMode.NAT) {
             check.report(n.mode().span(), "network " + mode.keyword() + " lets the guest reach any address");
-        } else if ((mode == NetMode.TAP || mode == NetMode.BRIDGE) && n.allow().isEmpty()) {
+        } else if (mode == NetMode.TAP || mode == NetMode.BRIDGE) {
             check.report(n.mode().span(), "network " + mode.keyword() + " has no allowlist: the guest reaches whatever the host routes");
         }
     }
