@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Compiles .sandbox files into microvm.nix flakes that run AI coding agents in disposable VMs.",
-        subcommands = {CompileCommand.class, LintCommand.class, RulesCommand.class, ExplainCommand.class,
+        subcommands = {CompileCommand.class, LintCommand.class, CheckCommand.class, RulesCommand.class, ExplainCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 invalid input, refused output or policy findings,",
                 "2 usage error (lint: a file could not be linted).",
