@@ -28,6 +28,24 @@ die() {
   exit 1
 }
 
+# A host path as the generated flake writes it, resolved into $resolved: `~` is the
+# caller's home, relative paths are relative to the flake's folder ($root).
+host_path() {
+  case $1 in
+    \~) resolved=$HOME ;;
+    \~/*) resolved="$HOME/${1#\~/}" ;;
+    /*) resolved=$1 ;;
+    *) resolved="$root/$1" ;;
+  esac
+}
+
+# The virtiofs shares, from entries TAG|SOCKET|SOURCE|ro-or-rw, read once.
+vfs_tags=() vfs_sockets=() vfs_sources=() vfs_access=()
+for entry in "${SANDBOX_VIRTIOFS[@]}"; do
+  IFS='|' read -r tag socket source access <<<"$entry"
+  vfs_tags+=("$tag") vfs_sockets+=("$socket") vfs_sources+=("$source") vfs_access+=("$access")
+done
+
 task_given=0
 task_text=
 if [ $# -gt 0 ]; then
@@ -89,10 +107,7 @@ cleanup() {
       echo "sandbox-up: could not seal $records" >&2
     fi
   fi
-  for entry in "${SANDBOX_VIRTIOFS[@]}"; do
-    IFS='|' read -r _ socket _ _ <<<"$entry"
-    rm -f "$run/$socket"
-  done
+  for socket in "${vfs_sockets[@]}"; do rm -f "$run/$socket"; done
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -114,12 +129,8 @@ for entry in "${SANDBOX_SECRETS[@]}"; do
       (umask 077 && printf '%s' "${!var}" >"$target")
       ;;
     file:*)
-      path=${from#file:}
-      case $path in
-        \~/*) path="$HOME/${path#\~/}" ;;
-        /*) ;;
-        *) path="$root/$path" ;;
-      esac
+      host_path "${from#file:}"
+      path=$resolved
       if [ ! -f "$path" ] || [ ! -r "$path" ]; then die "secret $name: cannot read $path"; fi
       (umask 077 && cat -- "$path" >"$target")
       ;;
@@ -130,25 +141,16 @@ for entry in "${SANDBOX_SECRETS[@]}"; do
 done
 for entry in "${SANDBOX_SHARES[@]}"; do
   tag=${entry%%=*}
-  path=${entry#*=}
-  case $path in
-    \~) path=$HOME ;;
-    \~/*) path="$HOME/${path#\~/}" ;;
-    /*) ;;
-    *) path="$root/$path" ;;
-  esac
+  host_path "${entry#*=}"
+  path=$resolved
   [ -d "$path" ] || die "share $tag: $path is not a folder"
   ln -s "$(realpath "$path")" "$run/shares/$tag"
 done
 
 for entry in "${SANDBOX_VOLUMES[@]}"; do
   name=${entry%%=*}
-  path=${entry#*=}
-  case $path in
-    \~/*) path="$HOME/${path#\~/}" ;;
-    /*) ;;
-    *) path="$root/$path" ;;
-  esac
+  host_path "${entry#*=}"
+  path=$resolved
   mkdir -p "$(dirname "$path")"
   [ -d "$path" ] && die "volume $name: $path is a folder, not an image file"
   ln -s "$path" "$run/volumes/$name.img"
@@ -157,11 +159,8 @@ done
 if [ ${#SANDBOX_KEY_FILES[@]} -gt 0 ]; then
   : >"$run/host/authorized_keys"
   for file in "${SANDBOX_KEY_FILES[@]}"; do
-    case $file in
-      \~/*) file="$HOME/${file#\~/}" ;;
-      /*) ;;
-      *) file="$root/$file" ;;
-    esac
+    host_path "$file"
+    file=$resolved
     [ -r "$file" ] || die "authorized key file $file cannot be read"
     cat "$file" >>"$run/host/authorized_keys"
   done
@@ -192,26 +191,25 @@ threads=$SANDBOX_VIRTIOFSD_THREADS
 case $threads in
   '' | *[!0-9]*) threads=$(nproc) ;;
 esac
-for entry in "${SANDBOX_VIRTIOFS[@]}"; do
-  IFS='|' read -r tag socket source access <<<"$entry"
-  rm -f "$run/$socket"
-  args=("--socket-path=$run/$socket" "--shared-dir=$run/$source" --thread-pool-size "$threads" "${SANDBOX_VIRTIOFSD_ARGS[@]}")
-  if [ "$access" = ro ]; then args+=(--readonly); fi
+for i in "${!vfs_tags[@]}"; do
+  tag=${vfs_tags[$i]}
+  rm -f "$run/${vfs_sockets[$i]}"
+  args=("--socket-path=$run/${vfs_sockets[$i]}" "--shared-dir=$run/${vfs_sources[$i]}" --thread-pool-size "$threads"
+    "${SANDBOX_VIRTIOFSD_ARGS[@]}")
+  if [ "${vfs_access[$i]}" = ro ]; then args+=(--readonly); fi
   if [ "$SANDBOX_HYPERVISOR" = crosvm ]; then args+=("--tag=$tag"); fi
   "${vm_env[@]}" virtiofsd "${args[@]}" >"$run/virtiofsd-$tag.log" 2>&1 &
   virtiofsd_pids+=("$!")
 done
 # Wait for every socket; give up if a virtiofsd dies or after 30 s.
 deadline=$((SECONDS + 30))
-i=0
-for entry in "${SANDBOX_VIRTIOFS[@]}"; do
-  IFS='|' read -r tag socket _ _ <<<"$entry"
-  until [ -S "$run/$socket" ]; do
+for i in "${!vfs_tags[@]}"; do
+  tag=${vfs_tags[$i]}
+  until [ -S "$run/${vfs_sockets[$i]}" ]; do
     kill -0 "${virtiofsd_pids[$i]}" 2>/dev/null || die "virtiofsd for share $tag stopped; see $run/virtiofsd-$tag.log"
     [ "$SECONDS" -lt "$deadline" ] || die "virtiofsd for share $tag did not create its socket within 30 s; see $run/virtiofsd-$tag.log"
     sleep 0.1
   done
-  i=$((i + 1))
 done
 
 run_task() {

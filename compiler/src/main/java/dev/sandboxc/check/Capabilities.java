@@ -72,6 +72,12 @@ public record Capabilities(Hypervisor hypervisor, Set<ShareProto> shareProtos, S
         return String.join(", ", out);
     }
 
+    /**
+     * qemu alone takes arbitrary extra devices through microvm.qemu.extraArgs: fw_cfg
+     * files (secrets, task text) and virtio-serial ports (records streamed to the host).
+     */
+    public boolean fwCfg() { return hypervisor == Hypervisor.QEMU; }
+
     /** The hypervisors that have a capability, for hints: "use qemu, kvmtool". */
     static List<String> where(java.util.function.Predicate<Capabilities> has) {
         return TABLE.stream().filter(has).map(c -> c.hypervisor.keyword()).toList();

@@ -209,7 +209,7 @@ public final class Checker {
                                 : "remove security (virtiofs maps ownership itself), or use proto = 9p on qemu");
             }
         }
-        if (hv != Hypervisor.QEMU && caps.shareProtos().isEmpty()) {
+        if (!caps.fwCfg() && caps.shareProtos().isEmpty()) {
             // Secrets travel as qemu fw_cfg items, or else over a read-only share.
             for (Sandbox.Agent agent : s.agents()) {
                 if (agent.apiKey().isPresent()) {

@@ -138,7 +138,6 @@ public final class FlakeEmitter {
         m.put("unfree", List.copyOf(unfree));
 
         List<Map<String, Object>> shares = new ArrayList<>();
-        List<String> readOnly = new ArrayList<>();
         List<String> workdirs = new ArrayList<>();
         for (Sandbox.Share sh : s.shares()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -148,9 +147,9 @@ public final class FlakeEmitter {
             e.put("proto", sh.proto().value().keyword());
             e.put("security", sh.security().value().keyword());
             e.put("hostPath", hostPath(sh.source().value(), fileDir, outDir));
+            e.put("readOnly", sh.access().value() == Access.READ_ONLY);
             shares.add(e);
             workdirs.add(sh.mount().value().path());
-            if (sh.access().value() == Access.READ_ONLY) readOnly.add(sh.mount().value().path());
         }
         List<String> keys = new ArrayList<>();
         List<String> keyFiles = new ArrayList<>();
@@ -160,16 +159,14 @@ public final class FlakeEmitter {
         }
         if (!keyFiles.isEmpty()) {
             // Keys read on the host at launch reach the guest through a read-only share.
-            internalShare(caps, HOST_SHARE_TAG, "host", HOST_SHARE_MOUNT, shares, readOnly);
+            internalShare(caps, HOST_SHARE_TAG, "host", HOST_SHARE_MOUNT, shares);
         }
-        secrets(s, caps, fileDir, outDir, shares, readOnly, m);
+        secrets(s, caps, fileDir, outDir, shares, m);
         m.put("shares", shares);
-        // Served read-only by the host (virtiofsd --readonly), whatever the guest mounts.
-        List<String> readOnlyTags = new ArrayList<>();
-        for (Map<String, Object> sh : shares) {
-            if (readOnly.contains((String) sh.get("mount"))) readOnlyTags.add((String) sh.get("tag"));
-        }
-        m.put("readOnlyTags", readOnlyTags);
+        // Read-only shares: served so by the host (virtiofsd --readonly), and mounted ro in the guest.
+        List<Map<String, Object>> readOnly = shares.stream().filter(sh -> (Boolean) sh.get("readOnly")).toList();
+        m.put("readOnlyTags", readOnly.stream().map(sh -> sh.get("tag")).toList());
+        m.put("readOnlyMounts", readOnly.stream().map(sh -> sh.get("mount")).toList());
         List<Map<String, Object>> volumes = new ArrayList<>();
         for (Sandbox.Volume v : s.volumes()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -182,7 +179,6 @@ public final class FlakeEmitter {
             volumes.add(e);
         }
         m.put("volumes", volumes);
-        m.put("readOnlyMounts", readOnly);
         m.put("workdirs", workdirs);
 
         Set<String> packages = new LinkedHashSet<>();
@@ -224,7 +220,7 @@ public final class FlakeEmitter {
      * Only names and sources are written here, never a value.
      */
     private static void secrets(Sandbox s, Capabilities caps, Path fileDir, Path outDir, List<Map<String, Object>> shares,
-                                List<String> readOnly, Map<String, Object> m) {
+                                Map<String, Object> m) {
         Set<String> used = new TreeSet<>();
         for (Sandbox.Agent a : s.agents()) a.apiKey().ifPresent(k -> used.add(k.value()));
         List<Map<String, Object>> secrets = new ArrayList<>();
@@ -238,15 +234,15 @@ public final class FlakeEmitter {
                     : "file:" + hostPath(HostPath.of(from.name()), fileDir, outDir));
             secrets.add(e);
         }
-        boolean fwCfg = s.hypervisor().value() == dev.sandboxc.model.Hypervisor.QEMU;
+        boolean fwCfg = caps.fwCfg();
         m.put("secrets", secrets);
         m.put("secretDelivery", fwCfg ? "fw_cfg" : "share");
-        if (!secrets.isEmpty() && !fwCfg) internalShare(caps, SECRETS_SHARE_TAG, "secrets", SECRETS_SHARE_MOUNT, shares, readOnly);
+        if (!secrets.isEmpty() && !fwCfg) internalShare(caps, SECRETS_SHARE_TAG, "secrets", SECRETS_SHARE_MOUNT, shares);
     }
 
     /** A read-only share of a folder in sandbox-up's runtime folder (key files, secrets). */
     private static void internalShare(Capabilities caps, String tag, String source, String mount,
-                                      List<Map<String, Object>> shares, List<String> readOnly) {
+                                      List<Map<String, Object>> shares) {
         ShareProto proto = caps.shareProtos().contains(ShareProto.VIRTIOFS) ? ShareProto.VIRTIOFS : ShareProto.NINE_P;
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("tag", tag);
@@ -254,12 +250,13 @@ public final class FlakeEmitter {
         e.put("mount", mount);
         e.put("proto", proto.keyword());
         e.put("security", "mapped");
+        e.put("readOnly", true);
         shares.add(e);
-        readOnly.add(mount);
     }
 
+    /** Tasks reach the guest as a fw_cfg file and run the first agent. */
     static boolean hasTask(Sandbox s) {
-        return s.hypervisor().value() == dev.sandboxc.model.Hypervisor.QEMU && !s.agents().isEmpty();
+        return Capabilities.of(s.hypervisor().value()).fwCfg() && !s.agents().isEmpty();
     }
 
     private static Map<String, Object> agent(Sandbox.Agent a, String nixpkgs) {

@@ -42,6 +42,11 @@ public final class HostPaths {
 
     public Path project() { return project; }
 
+    /** Where the .sandbox file itself is, as the host sees it (in-memory text: under {@link #IN_MEMORY}). */
+    public static Path fileOf(dev.sandboxc.model.Source source) {
+        return source.path() != null ? source.path().toAbsolutePath().normalize() : IN_MEMORY.resolve(source.name());
+    }
+
     /**
      * A path as seen from several sides. {@code views} are normalised strings, each
      * either absolute ("/etc") or home-relative ("~", "~/.ssh"); rules match any view.

@@ -59,7 +59,7 @@ final class HostTrustedFilesWritable extends Rule {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public void check(SandboxCheck check) {
-        Path file = check.file().result().source().path();
+        Path sandboxFile = HostPaths.fileOf(check.file().result().source());
         for (Sandbox.Share share : check.sandbox().shares()) {
             if (share.access().value() != Access.READ_WRITE) continue;
             HostPaths.Judged judged = check.paths().judge(share.source().value());
@@ -69,8 +69,6 @@ final class HostTrustedFilesWritable extends Rule {
                 for (String t : TRUSTED) if (Files.exists(dir.resolve(t))) found.add(t);
             }
             // The .sandbox file itself, whether or not the folder exists here (rule examples, other machines).
-            Path sandboxFile = file != null ? file.toAbsolutePath().normalize()
-                    : HostPaths.IN_MEMORY.resolve(check.file().result().source().name());
             for (String v : judged.views()) {
                 if (v.startsWith("/") && sandboxFile.startsWith(Path.of(v))) {
                     String rel = Path.of(v).relativize(sandboxFile).toString();
