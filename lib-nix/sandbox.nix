@@ -220,6 +220,18 @@ in
         default = [ ];
         description = "Persistent volumes the launcher links into its runtime folder as volumes/NAME.img.";
       };
+      readOnly9p = mkOption {
+        type = types.listOf (types.submodule {
+          options = {
+            tag = mkOption { type = types.str; };
+            source = mkOption { type = types.str; description = "Relative to sandbox-up's runtime folder, like microvm.shares."; };
+            mountPoint = mkOption { type = types.str; };
+            securityModel = mkOption { type = types.enum [ "passthrough" "none" "mapped" "mapped-file" ]; default = "none"; };
+          };
+        });
+        default = [ ];
+        description = "Read-only 9p shares (qemu): kept out of microvm.shares, whose -fsdev cannot say readonly=on.";
+      };
       readOnlyTags = mkOption {
         type = types.listOf types.str;
         default = [ ];
@@ -344,6 +356,23 @@ in
         };
         programs.git.config.http.proxy = url;
       }))
+
+    (mkIf (cfg.launcher.readOnly9p != [ ]) {
+      # qemu refuses every write to these (readonly=on), whatever the guest's root does;
+      # the mount options are microvm.nix's own for 9p shares, plus ro.
+      microvm.qemu.extraArgs = lib.concatMap (s: [
+        "-fsdev" "local,id=sbxro${s.tag},path=${s.source},security_model=${s.securityModel},readonly=on"
+        "-device" "virtio-9p-${devType},fsdev=sbxro${s.tag},mount_tag=${s.tag}"
+      ]) cfg.launcher.readOnly9p;
+      fileSystems = lib.listToAttrs (map (s: {
+        name = s.mountPoint;
+        value = {
+          device = s.tag;
+          fsType = "9p";
+          options = [ "trans=virtio" "version=9p2000.L" "msize=65536" "ro" "x-systemd.requires=systemd-modules-load.service" ];
+        };
+      }) cfg.launcher.readOnly9p);
+    })
 
     (mkIf (mc.hypervisor == "qemu" && serialPorts != [ ]) {
       microvm.qemu.extraArgs = [ "-device" "virtio-serial-${devType},id=sbxserial" ]

@@ -200,6 +200,19 @@
     };
     launcher = {
       timeout = ${timeout?c};
+<#if readOnly9p?has_content>
+      # Read-only 9p shares, which the library hands to qemu itself with readonly=on.
+      readOnly9p = [
+<#list readOnly9p as sh>
+        {
+          tag = ${nix(sh.tag)};
+          source = ${nix(sh.source)};
+          mountPoint = ${nix(sh.mount)};
+          securityModel = ${nix(sh.security)};
+        }
+</#list>
+      ];
+</#if>
 <#if readOnlyTags?has_content>
       readOnlyTags = [<#list readOnlyTags as t> ${nix(t)}</#list> ];
 </#if>
@@ -207,7 +220,7 @@
       hostEnv = [<#list hostEnv as v> ${nix(v)}</#list> ];
 </#if>
       shares = [
-<#list shares as sh>
+<#list launcherShares as sh>
 <#if sh.hostPath??>
         {
           tag = ${nix(sh.tag)};

@@ -8,6 +8,7 @@ import dev.sandboxc.model.AgentKind;
 import dev.sandboxc.model.Autonomy;
 import dev.sandboxc.model.Forward;
 import dev.sandboxc.model.HostPath;
+import dev.sandboxc.model.Hypervisor;
 import dev.sandboxc.model.KeySource;
 import dev.sandboxc.model.NetMode;
 import dev.sandboxc.model.Sandbox;
@@ -162,9 +163,17 @@ public final class FlakeEmitter {
             internalShare(caps, HOST_SHARE_TAG, "host", HOST_SHARE_MOUNT, shares);
         }
         secrets(s, caps, fileDir, outDir, shares, m);
-        m.put("shares", shares);
-        // Read-only shares: served so by the host (virtiofsd --readonly), and mounted ro in the guest.
-        List<Map<String, Object>> readOnly = shares.stream().filter(sh -> (Boolean) sh.get("readOnly")).toList();
+        // Read-only 9p shares on qemu leave microvm.shares, which cannot say readonly=on: the
+        // library adds their -fsdev with readonly=on itself, so the host refuses writes.
+        List<Map<String, Object>> readOnly9p = caps.hypervisor() == Hypervisor.QEMU
+                ? shares.stream().filter(sh -> (Boolean) sh.get("readOnly") && "9p".equals(sh.get("proto"))).toList()
+                : List.of();
+        List<Map<String, Object>> runnerShares = shares.stream().filter(sh -> !readOnly9p.contains(sh)).toList();
+        m.put("shares", runnerShares);
+        m.put("launcherShares", shares);
+        m.put("readOnly9p", readOnly9p);
+        // Other read-only shares: served so by the host (virtiofsd --readonly), and mounted ro in the guest.
+        List<Map<String, Object>> readOnly = runnerShares.stream().filter(sh -> (Boolean) sh.get("readOnly")).toList();
         m.put("readOnlyTags", readOnly.stream().map(sh -> sh.get("tag")).toList());
         m.put("readOnlyMounts", readOnly.stream().map(sh -> sh.get("mount")).toList());
         List<Map<String, Object>> volumes = new ArrayList<>();
