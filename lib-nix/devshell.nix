@@ -24,6 +24,10 @@ let
     '';
   };
 
+  # cloud-hypervisor's vsock: the sink that appends the guest's records to the run's files.
+  records = cfg.records;
+  recordSink = pkgs.writeScript "sandboxc-record-sink" ("#!${pkgs.python3}/bin/python3\n" + builtins.readFile ./record-sink.py);
+
   sandboxUp = pkgs.writeShellApplication {
     name = "sandbox-up";
     runtimeInputs = [ runner sandboxAudit pkgs.coreutils pkgs.util-linux ] ++ lib.optional (virtiofsShares != [ ]) pkgs.virtiofsd;
@@ -38,6 +42,12 @@ let
       SANDBOX_VIRTIOFS=(${lib.escapeShellArgs (map (s: "${s.tag}|${s.socket}|${s.source}|${access s}") virtiofsShares)})
       SANDBOX_VIRTIOFSD_ARGS=(${lib.escapeShellArgs virtiofsdArgs})
       SANDBOX_TASKS=${if cfg.task.agent != null then "1" else "0"}
+      # How the guest's records reach the run's folder: virtio-serial (qemu writes the files
+      # itself), vsock (the record sink appends what arrives on PORT to FILE), or none.
+      SANDBOX_RECORD_CHANNEL=${if records.channel == null then "none" else records.channel}
+      SANDBOX_RECORD_STREAMS=(${lib.escapeShellArgs (map (s: "${toString s.port}|${s.file}") records.streams)})
+      SANDBOX_TASK_TEXT_PORT=${toString records.taskTextPort}
+      SANDBOX_RECORD_SINK=${if records.channel == "vsock" then recordSink else ""}
       # Empty: as many threads as CPUs (microvm.nix's default, the shell text "`nproc`").
       SANDBOX_VIRTIOFSD_THREADS=${if builtins.isInt mc.virtiofsd.threadPoolSize then toString mc.virtiofsd.threadPoolSize else ""}
       # shellcheck disable=SC2088

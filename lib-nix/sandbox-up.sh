@@ -13,10 +13,12 @@
 #     (enforced on the host, not by a mount option the guest's root could undo),
 #     and waits for their sockets;
 #  5. runs microvm-run under the sandbox's time limit; tears everything down on exit.
-#     With --task TEXT (qemu): hands TEXT to the guest as a file, waits for the guest
-#     to say it started the agent, streams the agent's output, and exits with the
-#     agent's status; 124 when the time limit stopped it, 125 when the VM did not
-#     start the task.
+#     On cloud-hypervisor a record sink listens on the vsock's per-port sockets
+#     first, so the guest's records land in the run's folder as they do on qemu.
+#     With --task TEXT (qemu, cloud-hypervisor): hands TEXT to the guest as data,
+#     waits for the guest to say it started the agent, streams the agent's output,
+#     and exits with the agent's status; 124 when the time limit stopped it, 125
+#     when the VM did not start the task.
 #
 # The hypervisor and virtiofsd start with a cleared environment: only what they
 # need, plus the variables the sandbox names in host-env. So API keys and cloud
@@ -58,7 +60,7 @@ if [ $# -gt 0 ]; then
   fi
 fi
 if [ "$task_given" -eq 1 ]; then
-  [ "$SANDBOX_TASKS" = 1 ] || die "sandbox $SANDBOX_NAME cannot run tasks: that needs qemu and an agent"
+  [ "$SANDBOX_TASKS" = 1 ] || die "sandbox $SANDBOX_NAME cannot run tasks: that needs qemu or cloud-hypervisor, and an agent"
   [ -n "$task_text" ] || die "the task text is empty"
 fi
 
@@ -92,9 +94,10 @@ exec 9>"$run/lock"
 flock -n 9 || die "sandbox $SANDBOX_NAME from $root is already running"
 
 virtiofsd_pids=()
+sink_pid=
 # shellcheck disable=SC2317  # called through the EXIT trap
 cleanup() {
-  for pid in "${virtiofsd_pids[@]}"; do
+  for pid in "${virtiofsd_pids[@]}" ${sink_pid:+"$sink_pid"}; do
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
@@ -108,6 +111,7 @@ cleanup() {
     fi
   fi
   for socket in "${vfs_sockets[@]}"; do rm -f "$run/$socket"; done
+  rm -f "$run"/notify.vsock_*
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -174,7 +178,8 @@ for name in "${SANDBOX_HOST_ENV[@]}"; do
   if [ -n "${!name+set}" ]; then vm_env+=("$name=${!name}"); fi
 done
 
-# The task text is data in a file (empty without --task); qemu hands it to the guest.
+# The task text is data in a file (empty without --task): qemu hands it to the guest as
+# a fw_cfg item, the record sink serves it over vsock.
 (umask 077 && printf '%s' "$task_text" >"$run/task")
 
 # A folder of this run's records on the host, outside every share: the egress
@@ -211,6 +216,29 @@ for i in "${!vfs_tags[@]}"; do
     sleep 0.1
   done
 done
+
+# cloud-hypervisor: the guest reaches host port P of its vsock at notify.vsock_P in the
+# folder microvm-run starts in (this one). The sink appends each port's bytes to its
+# record file and serves the task text; it is listening before the VM starts.
+if [ "$SANDBOX_RECORD_CHANNEL" = vsock ] && [ ${#SANDBOX_RECORD_STREAMS[@]} -gt 0 ]; then
+  sink_args=(--serve "$run/notify.vsock_$SANDBOX_TASK_TEXT_PORT" "$run/task")
+  sink_sockets=("notify.vsock_$SANDBOX_TASK_TEXT_PORT")
+  for entry in "${SANDBOX_RECORD_STREAMS[@]}"; do
+    port=${entry%%|*}
+    sink_args+=(--append "$run/notify.vsock_$port" "$records/${entry#*|}")
+    sink_sockets+=("notify.vsock_$port")
+  done
+  "${vm_env[@]}" "$SANDBOX_RECORD_SINK" "${sink_args[@]}" >"$run/record-sink.log" 2>&1 &
+  sink_pid=$!
+  deadline=$((SECONDS + 10))
+  for socket in "${sink_sockets[@]}"; do
+    until [ -S "$run/$socket" ]; do
+      kill -0 "$sink_pid" 2>/dev/null || die "the record sink stopped; see $run/record-sink.log"
+      [ "$SECONDS" -lt "$deadline" ] || die "the record sink did not listen within 10 s; see $run/record-sink.log"
+      sleep 0.1
+    done
+  done
+fi
 
 run_task() {
   : >"$records/task.out"

@@ -18,27 +18,44 @@ let
     || mc.shares != [ ] || lib.any ({ bus, ... }: bus == "pci") mc.devices;
   devType = if requirePci then "pci" else "device";
 
-  # Guest records that leave the VM as they are written, over virtio-serial ports whose
-  # host side is a file in the run's record folder (audit/ in sandbox-up's runtime
-  # folder): the guest can append to them, never rewrite them.
-  auditStreams = lib.optional cfg.audit.journal {
+  # How guest records and task results leave the VM as they are written: qemu's
+  # virtio-serial ports, whose host side is a file chardev in the run's record folder
+  # (audit/ in sandbox-up's runtime folder); or cloud-hypervisor's vsock, whose host side
+  # is a Unix socket per port (notify.vsock_PORT, next to the runner's notify.vsock) that
+  # sandbox-up's record sink appends to the same files. Either way the guest can append
+  # to a record, never rewrite it. The other runners offer sandboxc neither.
+  channel =
+    if mc.hypervisor == "qemu" then "virtio-serial"
+    else if mc.hypervisor == "cloud-hypervisor" then "vsock"
+    else null;
+  auditStreams = lib.optionals (channel != null) (lib.optional cfg.audit.journal {
     name = "journal";
     file = "journal.jsonl";
+    port = 7101;
     command = "${pkgs.systemd}/bin/journalctl --follow --output=json --boot --no-tail";
   } ++ lib.optional cfg.audit.commands {
     name = "exec";
     file = "exec.log";
+    port = 7102;
     command = "${pkgs.coreutils}/bin/tail --follow=name --retry --lines=+1 /var/log/audit/audit.log";
-  };
+  });
 
-  # Unattended runs (sandbox-up --task): qemu hands the task text in as a fw_cfg file;
-  # the agent's output and its exit status come back over two more ports.
-  taskEnabled = mc.hypervisor == "qemu" && cfg.task.agent != null;
+  # Unattended runs (sandbox-up --task): the task text comes in as a qemu fw_cfg file or
+  # from the record sink over vsock; the agent's output and exit status go back as records.
+  taskEnabled = channel != null && cfg.task.agent != null;
   taskPorts = lib.optionals taskEnabled [
-    { name = "task"; file = "task.out"; }
-    { name = "status"; file = "task.status"; }
+    { name = "task"; file = "task.out"; port = 7103; }
+    { name = "status"; file = "task.status"; port = 7104; }
   ];
+  taskTextPort = 7105;
   serialPorts = auditStreams ++ taskPorts;
+
+  # A guest command that sends its standard input to the host as record NAME.
+  socat = "${pkgs.socat}/bin/socat";
+  sendTo = s:
+    if channel == "vsock" then "${socat} -u STDIN VSOCK-CONNECT:2:${toString s.port}"
+    else "${pkgs.coreutils}/bin/tee -a /dev/virtio-ports/org.sandboxc.${s.name} >/dev/null";
+  portNamed = name: lib.findFirst (s: s.name == name) null taskPorts;
 
   agentModule = { name, ... }: {
     options = {
@@ -131,7 +148,14 @@ in
     task.agent = mkOption {
       type = types.nullOr types.str;
       default = null;
-      description = "The agent `sandbox-up --task` runs (qemu only).";
+      description = "The agent `sandbox-up --task` runs (qemu and cloud-hypervisor).";
+    };
+
+    records = mkOption {
+      type = types.attrs;
+      internal = true;
+      readOnly = true;
+      description = "How guest records reach the host (set by this module; read by the devShell's sandbox-up).";
     };
 
     secretDelivery = mkOption {
@@ -374,7 +398,16 @@ in
       }) cfg.launcher.readOnly9p);
     })
 
-    (mkIf (mc.hypervisor == "qemu" && serialPorts != [ ]) {
+    {
+      # What the devShell's sandbox-up needs to know about the channel: for vsock, which
+      # port's socket it appends to which record file, and where it serves the task text.
+      sandboxc.records = {
+        inherit channel taskTextPort;
+        streams = map (s: { inherit (s) name file port; }) serialPorts;
+      };
+    }
+
+    (mkIf (channel == "virtio-serial" && serialPorts != [ ]) {
       microvm.qemu.extraArgs = [ "-device" "virtio-serial-${devType},id=sbxserial" ]
         ++ lib.concatMap (s: [
           "-chardev" "file,id=sbx${s.name},path=audit/${s.file},append=on"
@@ -382,7 +415,12 @@ in
         ]) serialPorts;
     })
 
-    (mkIf (mc.hypervisor == "qemu" && auditStreams != [ ]) {
+    (mkIf (channel == "vsock" && serialPorts != [ ]) {
+      # microvm.nix gives cloud-hypervisor a vsock device (cid 3, for systemd's notify socket).
+      boot.kernelModules = [ "vmw_vsock_virtio_transport" ];
+    })
+
+    (mkIf (auditStreams != [ ]) {
       systemd.services = lib.listToAttrs (map (s: {
         name = "sandboxc-audit-${s.name}";
         value = {
@@ -390,11 +428,17 @@ in
           wantedBy = [ "multi-user.target" ];
           after = [ "systemd-journald.service" ] ++ lib.optional (s.name == "exec") "auditd.service";
           serviceConfig = {
-            ExecStart = s.command;
-            StandardOutput = "file:/dev/virtio-ports/org.sandboxc.${s.name}";
             Restart = "always";
             RestartSec = 1;
-          };
+          } // (if channel == "virtio-serial" then {
+            ExecStart = s.command;
+            StandardOutput = "file:/dev/virtio-ports/org.sandboxc.${s.name}";
+          } else {
+            ExecStart = pkgs.writeShellScript "sandboxc-send-${s.name}" ''
+              set -o pipefail
+              ${s.command} | ${sendTo s}
+            '';
+          });
         };
       }) auditStreams);
     })
@@ -409,31 +453,44 @@ in
           task=''${task%x}
           exec ${wrapper cfg.task.agent a}/bin/${a.command} ${lib.escapeShellArgs a.taskArgs} "$task"
         '';
-      in {
-        # The file exists in every run; it is empty unless sandbox-up was given a task.
-        microvm.qemu.extraArgs = [ "-fw_cfg" "name=opt/sandboxc/task,file=task" ];
-        boot.kernelModules = [ "qemu_fw_cfg" ];
-        systemd.services.sandboxc-task = {
-          description = "Run the task the host handed in, report its status, power off";
-          wantedBy = [ "multi-user.target" ];
-          after = [ "sandboxc-secrets.service" "network.target" "systemd-tmpfiles-setup.service" ]
-            ++ map (s: "sandboxc-audit-${s.name}.service") auditStreams;
-          serviceConfig.Type = "oneshot";
-          path = [ pkgs.coreutils pkgs.util-linux pkgs.systemd ];
-          script = ''
-            src=/sys/firmware/qemu_fw_cfg/by_name/opt/sandboxc/task/raw
-            if [ ! -r "$src" ] || [ "$(wc -c <"$src")" -eq 0 ]; then exit 0; fi
-            install -m 0400 -o ${lib.escapeShellArg user} -g users "$src" /run/sandboxc/task
-            printf 'ready\n' > /dev/virtio-ports/org.sandboxc.status
-            status=0
-            runuser -u ${lib.escapeShellArg user} -- env HOME=${lib.escapeShellArg home} USER=${lib.escapeShellArg user} \
-              PATH=/run/wrappers/bin:/run/current-system/sw/bin ${runTask} \
-              </dev/null >/dev/virtio-ports/org.sandboxc.task 2>&1 || status=$?
-            printf 'exit %d\n' "$status" > /dev/virtio-ports/org.sandboxc.status
-            systemctl poweroff --no-block
+        fetchTask =
+          if channel == "virtio-serial" then "src=/sys/firmware/qemu_fw_cfg/by_name/opt/sandboxc/task/raw"
+          else ''
+            src=/run/sandboxc/task.in
+            (umask 077 && ${socat} -u VSOCK-CONNECT:2:${toString taskTextPort} STDOUT >"$src") || exit 0
           '';
-        };
-      }))
+      in mkMerge [
+        (mkIf (channel == "virtio-serial") {
+          # The file exists in every run; it is empty unless sandbox-up was given a task.
+          microvm.qemu.extraArgs = [ "-fw_cfg" "name=opt/sandboxc/task,file=task" ];
+          boot.kernelModules = [ "qemu_fw_cfg" ];
+        })
+        {
+          systemd.services.sandboxc-task = {
+            description = "Run the task the host handed in, report its status, power off";
+            wantedBy = [ "multi-user.target" ];
+            after = [ "sandboxc-secrets.service" "network.target" "systemd-tmpfiles-setup.service" ]
+              ++ map (s: "sandboxc-audit-${s.name}.service") auditStreams;
+            serviceConfig.Type = "oneshot";
+            path = [ pkgs.coreutils pkgs.util-linux pkgs.systemd ];
+            # An empty text (a run without --task) leaves the VM to its user.
+            script = ''
+              ${fetchTask}
+              if [ ! -r "$src" ] || [ "$(wc -c <"$src")" -eq 0 ]; then exit 0; fi
+              install -m 0400 -o ${lib.escapeShellArg user} -g users "$src" /run/sandboxc/task
+              printf 'ready\n' | ${sendTo (portNamed "status")}
+              set +e
+              runuser -u ${lib.escapeShellArg user} -- env HOME=${lib.escapeShellArg home} USER=${lib.escapeShellArg user} \
+                PATH=/run/wrappers/bin:/run/current-system/sw/bin ${runTask} \
+                </dev/null 2>&1 | ${sendTo (portNamed "task")}
+              status=''${PIPESTATUS[0]}
+              set -e
+              printf 'exit %d\n' "$status" | ${sendTo (portNamed "status")}
+              systemctl poweroff --no-block
+            '';
+          };
+        }
+      ]))
 
     (mkIf cfg.audit.commands {
       # Every program started in the guest, with its arguments.

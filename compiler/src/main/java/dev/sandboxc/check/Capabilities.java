@@ -78,6 +78,14 @@ public record Capabilities(Hypervisor hypervisor, Set<ShareProto> shareProtos, S
      */
     public boolean fwCfg() { return hypervisor == Hypervisor.QEMU; }
 
+    /**
+     * Whether the guest's records (journal, exec log) and task results can stream to the
+     * host as they are written: qemu through virtio-serial ports, cloud-hypervisor through
+     * the vsock microvm.nix gives it (its host end is a Unix socket per port). The other
+     * runners take no device sandboxc could add, so records stay in the guest.
+     */
+    public boolean hostRecords() { return hypervisor == Hypervisor.QEMU || hypervisor == Hypervisor.CLOUD_HYPERVISOR; }
+
     /** The hypervisors that have a capability, for hints: "use qemu, kvmtool". */
     static List<String> where(java.util.function.Predicate<Capabilities> has) {
         return TABLE.stream().filter(has).map(c -> c.hypervisor.keyword()).toList();

@@ -34,7 +34,7 @@ import java.util.TreeSet;
 public final class FlakeEmitter {
 
     /** The lib-nix files every output carries (a test checks this against lib-nix/). */
-    public static final List<String> LIB_FILES = List.of("audit-chain.py", "devshell.nix", "egress-proxy.py", "history.sh", "sandbox-up.sh", "sandbox.nix");
+    public static final List<String> LIB_FILES = List.of("audit-chain.py", "devshell.nix", "egress-proxy.py", "history.sh", "record-sink.py", "sandbox-up.sh", "sandbox.nix");
 
     /** The guest-side folder for material the launcher delivers (authorized keys). */
     static final String HOST_SHARE_TAG = "sandboxc-host";
@@ -207,7 +207,7 @@ public final class FlakeEmitter {
         List<Map<String, Object>> agents = new ArrayList<>();
         for (Sandbox.Agent a : s.agents()) agents.add(agent(a, s.nixpkgs().value()));
         m.put("agents", agents);
-        // `sandbox-up --task` (and apps.<system>.<name>-task) runs the first agent; qemu only (fw_cfg).
+        // `sandbox-up --task` (and apps.<system>.<name>-task) runs the first agent (qemu, cloud-hypervisor).
         if (hasTask(s)) m.put("taskAgent", s.agents().get(0).name());
 
         Map<String, Object> audit = new LinkedHashMap<>();
@@ -263,9 +263,9 @@ public final class FlakeEmitter {
         shares.add(e);
     }
 
-    /** Tasks reach the guest as a fw_cfg file and run the first agent. */
+    /** Tasks run the first agent; their text and results travel the host-records channel. */
     static boolean hasTask(Sandbox s) {
-        return Capabilities.of(s.hypervisor().value()).fwCfg() && !s.agents().isEmpty();
+        return Capabilities.of(s.hypervisor().value()).hostRecords() && !s.agents().isEmpty();
     }
 
     private static Map<String, Object> agent(Sandbox.Agent a, String nixpkgs) {

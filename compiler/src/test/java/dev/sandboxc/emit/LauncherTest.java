@@ -66,12 +66,23 @@ class LauncherTest {
         // sandbox-audit as the devShell provides it: the real audit-chain.py.
         Path chain = tmp.resolve("audit-chain.py");
         Files.write(chain, FlakeEmitter.libFile("audit-chain.py"));
+        // The record sink as the devShell provides it: the real record-sink.py.
+        Path sink = tmp.resolve("record-sink.py");
+        Files.write(sink, FlakeEmitter.libFile("record-sink.py"));
+        Path sinkCommand = stubs.resolve("record-sink");
+        Files.writeString(sinkCommand, "#!/usr/bin/env bash\nexec python3 " + Shell.quote(sink.toString()) + " \"$@\"\n");
+        Files.setPosixFilePermissions(sinkCommand, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path audit = stubs.resolve("sandbox-audit");
         Files.writeString(audit, "#!/usr/bin/env bash\nexec python3 " + Shell.quote(chain.toString()) + " \"$@\"\n");
         Files.setPosixFilePermissions(audit, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     record Run(int status, String stderr, String stdout) {}
+
+    /** The hypervisor and record channel the launcher is generated for (qemu unless a test says otherwise). */
+    String hypervisor = "qemu";
+    String channel = "virtio-serial";
+    List<String> streams = List.of("7101|journal.jsonl", "7102|exec.log", "7103|task.out", "7104|task.status");
 
     Run launch(List<String> secrets, Map<String, String> env) throws Exception {
         return launch(secrets, List.of(), List.of(), env);
@@ -84,10 +95,12 @@ class LauncherTest {
     Run launch(List<String> secrets, List<String> shares, List<String> virtiofs, Map<String, String> env,
                List<String> args, int timeout) throws Exception {
         StringBuilder script = new StringBuilder("SANDBOX_NAME=t\nSANDBOX_TIMEOUT=" + timeout + "\nSANDBOX_TASKS=1\n"
-                + "SANDBOX_HYPERVISOR=qemu\nSANDBOX_VIRTIOFSD_ARGS=(--posix-acl --xattr)\nSANDBOX_VIRTIOFSD_THREADS='`nproc`'\n"
-                + "SANDBOX_KEY_FILES=()\nSANDBOX_HOST_ENV=()\nSANDBOX_VOLUMES=()\n");
+                + "SANDBOX_HYPERVISOR=" + hypervisor + "\nSANDBOX_VIRTIOFSD_ARGS=(--posix-acl --xattr)\nSANDBOX_VIRTIOFSD_THREADS='`nproc`'\n"
+                + "SANDBOX_KEY_FILES=()\nSANDBOX_HOST_ENV=()\nSANDBOX_VOLUMES=()\n"
+                + "SANDBOX_RECORD_CHANNEL=" + channel + "\nSANDBOX_TASK_TEXT_PORT=7105\n"
+                + "SANDBOX_RECORD_SINK=" + Shell.quote(channel.equals("vsock") ? stubs.resolve("record-sink").toString() : "") + "\n");
         script.append(array("SANDBOX_SECRETS", secrets)).append(array("SANDBOX_SHARES", shares))
-              .append(array("SANDBOX_VIRTIOFS", virtiofs));
+              .append(array("SANDBOX_VIRTIOFS", virtiofs)).append(array("SANDBOX_RECORD_STREAMS", streams));
         script.append(new String(FlakeEmitter.libFile("sandbox-up.sh"), StandardCharsets.UTF_8));
         Path file = tmp.resolve("sandbox-up");
         Files.writeString(file, script);
@@ -191,6 +204,61 @@ class LauncherTest {
         Path records = runFolder().resolve("audit").toRealPath();
         assertTrue(Files.readString(records.resolve("task.out")).startsWith(task));
         assertTrue(Files.exists(records.resolve("chain.jsonl")), "the task's records are sealed");
+    }
+
+    /**
+     * cloud-hypervisor: a stand-in guest that speaks vsock as cloud-hypervisor carries it
+     * (host port P is the Unix socket notify.vsock_P in the folder the runner starts in):
+     * it fetches the task text from the record sink, sends a journal record, says ready,
+     * "runs the agent", reports its status.
+     */
+    static final String VSOCK_GUEST = """
+            python3 - "$SEEN" <<'PY'
+            import socket, sys, time
+            def connect(port):
+                s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                s.connect("notify.vsock_%d" % port)
+                return s
+            def send(port, data):
+                s = connect(port)
+                s.sendall(data)
+                s.close()
+            s = connect(7105)
+            task = b""
+            while True:
+                chunk = s.recv(65536)
+                if not chunk:
+                    break
+                task += chunk
+            open(sys.argv[1] + "/task", "wb").write(task)
+            send(7101, b'{"MESSAGE":"booted"}\\n')
+            send(7104, b"ready\\n")
+            time.sleep(0.3)
+            send(7103, task + b"\\n(agent done)\\n")
+            send(7104, b"exit 3\\n")
+            PY
+            """;
+
+    @Test
+    void onCloudHypervisorRecordsAndTasksTravelOverVsock() throws Exception {
+        hypervisor = "cloud-hypervisor";
+        channel = "vsock";
+        Path stub = stubs.resolve("microvm-run");
+        Files.writeString(stub, "#!/usr/bin/env bash\nset -eu\nSEEN=" + Shell.quote(seen.toString()) + "\n" + VSOCK_GUEST);
+        Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String task = "fix \"it\" $(rm -rf ~) `id` 'quoted'\n--help\n-- ; & | > x\u00e9\n\n";
+        Run r = launch(List.of(), List.of(), List.of(), Map.of(), List.of("--task", task), 60);
+        assertEquals(3, r.status(), "the agent's status is the launcher's:\n" + r.stderr());
+        assertEquals(task, Files.readString(seen.resolve("task")), "the task reaches the guest byte for byte");
+        assertTrue(r.stdout().startsWith(task) && r.stdout().endsWith("(agent done)\n"), r.stdout());
+        Path run = runFolder();
+        Path records = run.resolve("audit").toRealPath();
+        assertEquals("{\"MESSAGE\":\"booted\"}\n", Files.readString(records.resolve("journal.jsonl")));
+        assertEquals("ready\nexit 3\n", Files.readString(records.resolve("task.status")));
+        assertTrue(Files.exists(records.resolve("chain.jsonl")), "the records are sealed");
+        try (Stream<Path> left = Files.list(run)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith("notify.vsock_")), "the sink's sockets are removed");
+        }
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Rules about the record of what happened in the guest. */
 final class AuditRules {
-    static final List<Rule> ALL = List.of(new AuditInGuestWritablePlace(), new AuditSourceOff());
+    static final List<Rule> ALL = List.of(new AuditInGuestWritablePlace(), new AuditSourceOff(), new AuditStaysInGuest());
 
     private AuditRules() {}
 }
