@@ -1,15 +1,19 @@
 # sandboxc egress proxy (copied verbatim into every generated flake).
 #
 # qemu runs one of these per guest connection to the proxy address (a guestfwd
-# "cmd:"), with the connection on stdin and stdout. It reads one HTTP CONNECT
-# request, allows it only for a host and port on the allowlist, resolves the name
-# itself (the guest has no DNS), refuses loopback, private, link-local, CGNAT,
-# multicast and metadata addresses after resolution, then relays bytes both ways.
+# "cmd:"), with the connection on stdin and stdout. It reads one request: a CONNECT
+# to a host and port on the allowlist, or a plain-HTTP request (absolute URL, as a
+# client sends it to its proxy) to a host and port the allowlist marks `http`. It
+# resolves the name itself (the guest has no DNS), refuses loopback, private,
+# link-local, CGNAT, multicast and metadata addresses after resolution, then relays
+# bytes both ways (a plain-HTTP request goes on in origin form, with Connection:
+# close, so one connection carries one request to the host that was checked).
 # Every decision is one JSON line appended to the log.
 #
 # Usage: egress-proxy --allow FILE --log FILE [--trusted-net CIDR]... [--resolve HOST=IP]...
 #                     [--request-timeout SECONDS]
-#   --allow        one pattern per line: host:port or *.domain:port ('#' comments)
+#   --allow        one pattern per line: host:port or *.domain:port ('#' comments);
+#                  `http host:port` allows plain-HTTP requests instead of CONNECT
 #   --trusted-net  addresses inside CIDR are allowed although private (a registry
 #                  on the company network, or a test server on loopback)
 #   --resolve      answer HOST with IP instead of asking DNS (tests)
@@ -63,14 +67,17 @@ def load_allowlist(path):
             line = line.split("#", 1)[0].strip()
             if not line:
                 continue
+            kind = "connect"
+            if line.startswith("http "):
+                kind, line = "http", line[5:].strip()
             host, _, port = line.rpartition(":")
-            patterns.append((host.lower(), int(port)))
+            patterns.append((kind, host.lower(), int(port)))
     return patterns
 
 
-def allowed(patterns, host, port):
-    for pattern, p in patterns:
-        if p != port:
+def allowed(patterns, kind, host, port):
+    for k, pattern, p in patterns:
+        if k != kind or p != port:
             continue
         if pattern.startswith("*."):
             if host.endswith(pattern[1:]) and len(host) > len(pattern) - 1:
@@ -133,6 +140,22 @@ def reply(status, text):
     os.write(1, ("HTTP/1.1 %d %s\r\nContent-Length: 0\r\nConnection: close\r\n\r\n" % (status, text)).encode("ascii"))
 
 
+HOP_BY_HOP = {b"connection", b"proxy-connection", b"keep-alive", b"proxy-authorization", b"proxy-authenticate"}
+
+
+def origin_form(head, method, path):
+    """The request for the origin server: origin-form target, no hop-by-hop headers, one request."""
+    lines = head.replace(b"\r\n", b"\n").split(b"\n")
+    out = [("%s %s HTTP/1.1" % (method, path)).encode("latin-1")]
+    for header in lines[1:]:
+        name = header.split(b":", 1)[0].strip().lower()
+        if name in HOP_BY_HOP:
+            continue
+        out.append(header)
+    out.append(b"Connection: close")
+    return b"\r\n".join(out) + b"\r\n\r\n"
+
+
 def relay(conn, rest):
     if rest:
         conn.sendall(rest)
@@ -177,19 +200,35 @@ def main(argv):
         reply(400, "Bad Request")
         return 0
     method, target, _ = parts
-    if method != "CONNECT":
-        log.write(decision="deny", reason="only CONNECT is allowed", request=line[:200])
+    if method == "CONNECT":
+        kind = "connect"
+        host, _, port_text = target.rpartition(":")
+    elif target.lower().startswith("http://"):
+        # A plain-HTTP request as clients send it to a proxy: METHOD http://host[:port]/path.
+        kind = "http"
+        authority, slash, path = target[7:].partition("/")
+        path = slash + path or "/"
+        if "@" in authority or not method.isalpha() or not method.isupper():
+            log.write(decision="deny", reason="malformed request", request=line[:200])
+            reply(400, "Bad Request")
+            return 0
+        if authority.endswith("]") or ":" not in authority.rpartition("]")[2]:
+            host, port_text = authority, "80"
+        else:
+            host, _, port_text = authority.rpartition(":")
+    else:
+        log.write(decision="deny", reason="only CONNECT and plain-HTTP requests to listed hosts are allowed",
+                  request=line[:200])
         reply(405, "Method Not Allowed")
         return 0
-    host, _, port_text = target.rpartition(":")
     host = host.strip("[]").lower().rstrip(".")
     if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
         log.write(decision="deny", reason="malformed target", request=line[:200])
         reply(400, "Bad Request")
         return 0
     port = int(port_text)
-    if not allowed(patterns, host, port):
-        log.write(decision="deny", reason="not on the allowlist", host=host, port=port)
+    if not allowed(patterns, kind, host, port):
+        log.write(decision="deny", reason="not on the allowlist", kind=kind, host=host, port=port)
         reply(403, "Forbidden")
         return 0
     try:
@@ -223,10 +262,16 @@ def main(argv):
         reply(502, "Bad Gateway")
         return 0
     conn.settimeout(None)
-    log.write(decision="allow", host=host, port=port, address=conn.getpeername()[0])
-    os.write(1, b"HTTP/1.1 200 Connection established\r\n\r\n")
+    if kind == "connect":
+        log.write(decision="allow", kind=kind, host=host, port=port, address=conn.getpeername()[0])
+        os.write(1, b"HTTP/1.1 200 Connection established\r\n\r\n")
+        first = rest
+    else:
+        log.write(decision="allow", kind=kind, method=method, host=host, port=port, path=path[:200],
+                  address=conn.getpeername()[0])
+        first = origin_form(head, method, path) + rest
     try:
-        relay(conn, rest)
+        relay(conn, first)
     except OSError:
         pass
     finally:

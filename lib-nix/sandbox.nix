@@ -204,7 +204,7 @@ in
       allow = mkOption {
         type = types.listOf types.str;
         default = [ ];
-        description = "Egress allowlist (host:port patterns), enforced on the host by the egress proxy.";
+        description = "Egress allowlist, enforced on the host by the egress proxy: host:port patterns for CONNECT, `http host:port` for plain HTTP.";
       };
       proxy = {
         address = mkOption { type = types.str; default = "10.0.2.100"; description = "Where the guest finds the egress proxy."; };

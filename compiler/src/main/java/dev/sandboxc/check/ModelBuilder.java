@@ -514,7 +514,10 @@ public final class ModelBuilder {
         NetMode mode = modeAttr == null ? null : values.keyword(modeAttr.value(), "mode", NetMode.class);
         List<Val<Domain>> allow = new ArrayList<>();
         Ast.Attribute allowAttr = b.setting("allow", "[ \"api.example.com:443\" ]");
-        if (allowAttr != null) readAllow(allowAttr.value(), "allow", allow);
+        if (allowAttr != null) readAllow(allowAttr.value(), "allow", false, allow);
+        // Plain HTTP (no TLS), request by request through the proxy: only where it is declared.
+        Ast.Attribute httpAttr = b.setting("allow-http", "[ \"deb.debian.org\" ]");
+        if (httpAttr != null) readAllow(httpAttr.value(), "allow-http", true, allow);
         // The short form: egress = allow [ ... ] | none | any (any is unrestricted NAT).
         Ast.Attribute egressAttr = b.setting("egress", "allow [ \"api.example.com:443\" ], none or any");
         if (egressAttr != null) {
@@ -527,7 +530,7 @@ public final class ModelBuilder {
                 mode = NetMode.ALLOWLIST;
                 modeAttr = egressAttr;
                 allowAttr = egressAttr;
-                readAllow(new Ast.Phrase(List.of(l), l.span()), "egress", allow);
+                readAllow(new Ast.Phrase(List.of(l), l.span()), "egress", false, allow);
             } else if (p.size() == 1 && p.first() instanceof Ast.Word w && (w.text().equals("none") || w.text().equals("any"))) {
                 mode = w.text().equals("none") ? NetMode.NONE : NetMode.NAT;
                 modeAttr = egressAttr;
@@ -567,11 +570,13 @@ public final class ModelBuilder {
         }, defaultInterfaceId(sandboxName));
         b.finish();
 
+        if (allowAttr == null) allowAttr = httpAttr;
         NetMode effective = mode != null ? mode : allowAttr != null ? NetMode.ALLOWLIST : NetMode.NONE;
         Val<NetMode> modeVal = mode != null ? Val.of(mode, modeAttr.value().span()) : Val.byDefault(effective, where);
-        if (effective == NetMode.NONE && allowAttr != null && mode != null) {
-            error("E505", allowAttr.keySpan(), "allow has no effect with mode = none", "ignored",
-                    "remove allow, or set mode = allowlist");
+        if ((effective == NetMode.NONE || effective == NetMode.NAT) && allowAttr != null && mode != null) {
+            // With none nothing leaves; with nat everything may: either way a list would be ignored.
+            error("E505", allowAttr.keySpan(), allowAttr.key() + " has no effect with mode = " + effective.keyword(), "ignored",
+                    "remove " + allowAttr.key() + ", or set mode = allowlist");
         }
         if (effective == NetMode.ALLOWLIST && allow.isEmpty() && (allowAttr == null || !diagnostics.hasErrors())) {
             error("E505", modeAttr != null ? modeAttr.value().span() : where, "an allowlist network with nothing allowed",
@@ -582,7 +587,7 @@ public final class ModelBuilder {
             // on a tap or bridge the guest's packets go wherever the host routes them.
             error("E411", allowAttr.keySpan(), "an egress allowlist cannot be enforced with mode = " + effective.keyword(),
                     "would be enforced by nobody", "use mode = allowlist (qemu: the host-side proxy enforces it), "
-                            + "or remove allow and filter the tap interface with the host's firewall");
+                            + "or remove " + allowAttr.key() + " and filter the tap interface with the host's firewall");
         }
         if (effective == NetMode.BRIDGE && bridge.isEmpty()) {
             error("E111", modeAttr.value().span(), "mode = bridge needs the host bridge to join", "missing `bridge`",
@@ -595,16 +600,17 @@ public final class ModelBuilder {
         return new Sandbox.Network(where, modeVal, List.copyOf(allow), List.copyOf(forwards), bridge, iface);
     }
 
-    private void readAllow(Ast.Phrase listPhrase, String key, List<Val<Domain>> allow) {
-        List<Ast.Phrase> items = values.flatList(listPhrase, key, "[ \"github.com:443\" ]");
+    private void readAllow(Ast.Phrase listPhrase, String key, boolean plainHttp, List<Val<Domain>> allow) {
+        List<Ast.Phrase> items = values.flatList(listPhrase, key, plainHttp ? "[ \"deb.debian.org\" ]" : "[ \"github.com:443\" ]");
         if (items == null) return;
         Map<String, Span> seen = new HashMap<>();
+        for (Val<Domain> d : allow) seen.put(d.value().allowLine(), d.span());
         for (Ast.Phrase item : items) {
-            Domain dom = values.domain(item, key);
+            Domain dom = values.domain(item, key, plainHttp);
             if (dom == null) continue;
-            if (seen.putIfAbsent(dom.pattern(), item.span()) != null) {
+            if (seen.putIfAbsent(dom.allowLine(), item.span()) != null) {
                 diagnostics.add(Diagnostic.warning("W102", item.span(), dom.pattern() + " is allowed twice",
-                        "again here", "remove the second mention").withNote(seen.get(dom.pattern()), "first allowed here"));
+                        "again here", "remove the second mention").withNote(seen.get(dom.allowLine()), "first allowed here"));
                 continue;
             }
             allow.add(Val.of(dom, item.span()));

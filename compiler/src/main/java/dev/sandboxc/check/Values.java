@@ -265,16 +265,18 @@ final class Values {
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
-    Domain domain(Ast.Phrase p, String key) {
+    /** A domain of {@code allow} (CONNECT, port 443 by default) or {@code allow-http} (plain HTTP, port 80). */
+    Domain domain(Ast.Phrase p, String key, boolean plainHttp) {
         String s = text(p, key, "a domain such as \"api.example.com:443\"");
         if (s == null) return null;
         if (s.contains("://") || s.contains("/")) {
             error("E205", p.span(), key + " takes a domain, not a URL: " + quote(s), "not a domain",
-                    "write the host and port only, for example \"github.com:443\"");
+                    plainHttp ? "write the host, and the port if it is not 80, for example \"deb.debian.org\""
+                            : "write the host and port only, for example \"github.com:443\"");
             return null;
         }
         String host = s;
-        int port = 443;
+        int port = plainHttp ? 80 : 443;
         int colon = s.lastIndexOf(':');
         if (colon >= 0) {
             host = s.substring(0, colon);
@@ -308,7 +310,7 @@ final class Values {
                 error("E205", p.span(), "a wildcard cannot apply to an IP address", "not a domain", "write the address alone");
                 return null;
             }
-            return new Domain(host, false, port, true);
+            return new Domain(host, false, port, true, plainHttp);
         }
         String[] labels = host.split("\\.", -1);
         boolean valid = host.length() <= 253 && labels.length >= 2;
@@ -320,7 +322,7 @@ final class Values {
             error("E205", p.span(), "invalid domain " + quote(s), "not a domain", hint);
             return null;
         }
-        return new Domain(host, wildcard, port, false);
+        return new Domain(host, wildcard, port, false, plainHttp);
     }
 
     static Integer port(String text) {

@@ -323,7 +323,7 @@ public final class FlakeEmitter {
         net.put("mac", mac);
         net.put("forwards", restricted ? forwards : List.of());
         List<String> allow = new ArrayList<>();
-        for (var d : n.allow()) allow.add(d.value().pattern());
+        for (var d : n.allow()) allow.add(d.value().allowLine());
         net.put("allow", allow);
         m.put("network", net);
     }

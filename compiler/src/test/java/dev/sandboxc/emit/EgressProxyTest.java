@@ -139,10 +139,44 @@ class EgressProxyTest {
     }
 
     @Test
+    void plainHttpGoesOnlyToHostsMarkedHttpAndInOriginForm() throws Exception {
+        allow("http plain.test:" + port(), "tls.test:" + port());
+        String[] trust = {"--resolve", "plain.test=127.0.0.1", "--resolve", "tls.test=127.0.0.1", "--trusted-net", "127.0.0.1/32"};
+        // The echo server answers with exactly what the origin received.
+        Exchange e = connect("GET http://plain.test:" + port() + "/pkg/a?b=1 HTTP/1.1\r\nHost: plain.test\r\n"
+                + "Proxy-Connection: keep-alive\r\nProxy-Authorization: Basic eA==\r\nAccept: */*\r\n\r\n", null, trust);
+        assertEquals("GET /pkg/a?b=1 HTTP/1.1\r\nHost: plain.test\r\nAccept: */*\r\nConnection: close\r\n\r\n", e.response(),
+                "origin form, no proxy headers, one request per connection");
+        JsonNode l = lastLog();
+        assertEquals("allow", l.get("decision").asText());
+        assertEquals("http", l.get("kind").asText());
+        assertEquals("GET", l.get("method").asText());
+        assertEquals("/pkg/a?b=1", l.get("path").asText());
+        Exchange post = connect("POST http://plain.test:" + port() + "/up HTTP/1.1\r\nContent-Length: 4\r\n\r\n", "data", trust);
+        assertEquals("POST /up HTTP/1.1\r\nContent-Length: 4\r\nConnection: close\r\n\r\ndata", post.response(), "the body follows");
+
+        assertTrue(connect("CONNECT plain.test:" + port() + " HTTP/1.1\r\n\r\n", null, trust).response().startsWith("HTTP/1.1 403"),
+                "an http entry does not allow a tunnel");
+        assertTrue(connect("GET http://tls.test:" + port() + "/ HTTP/1.1\r\n\r\n", null, trust).response().startsWith("HTTP/1.1 403"),
+                "a CONNECT entry does not allow plain HTTP");
+        assertTrue(connect("GET http://plain.test/ HTTP/1.1\r\n\r\n", null, trust).response().startsWith("HTTP/1.1 403"),
+                "without a port the request is for port 80, which is not listed");
+        assertEquals(80, lastLog().get("port").asInt());
+        assertTrue(connect("GET http://user@plain.test:" + port() + "/ HTTP/1.1\r\n\r\n", null, trust).response().startsWith("HTTP/1.1 400"));
+        assertTrue(connect("GET http://plain.test:" + port() + "/ HTTP/1.1\r\n\r\n", null,
+                "--resolve", "plain.test=169.254.169.254").response().startsWith("HTTP/1.1 403"), "the address checks apply too");
+        assertEquals("resolves to a metadata address", lastLog().get("reason").asText());
+    }
+
+    @Test
     void malformedRequestsAreRefused() throws Exception {
         allow("allowed.test:" + port());
         assertTrue(connect("GARBAGE\r\n\r\n", null).response().startsWith("HTTP/1.1 400"));
-        assertTrue(connect("GET http://allowed.test/ HTTP/1.1\r\n\r\n", null).response().startsWith("HTTP/1.1 405"));
+        assertTrue(connect("GET / HTTP/1.1\r\nHost: allowed.test\r\n\r\n", null).response().startsWith("HTTP/1.1 405"),
+                "a request that is neither CONNECT nor an absolute http URL");
+        assertTrue(connect("GET https://allowed.test/ HTTP/1.1\r\n\r\n", null).response().startsWith("HTTP/1.1 405"));
+        assertTrue(connect("GET http://allowed.test/ HTTP/1.1\r\n\r\n", null).response().startsWith("HTTP/1.1 403"),
+                "plain HTTP needs an `http` entry");
         assertTrue(connect("CONNECT allowed.test HTTP/1.1\r\n\r\n", null).response().startsWith("HTTP/1.1 400"));
         assertTrue(connect("CONNECT allowed.test:99999 HTTP/1.1\r\n\r\n", null).response().startsWith("HTTP/1.1 400"));
         assertTrue(connect("CONNECT " + "a".repeat(10000) + ":443 HTTP/1.1\r\n\r\n", null).response().startsWith("HTTP/1.1 431"));
