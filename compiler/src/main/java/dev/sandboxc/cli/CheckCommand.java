@@ -63,7 +63,7 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 if (!Digests.sha256(Files.readAllBytes(p)).equals(e.getValue())) problems.add(e.getKey() + " was edited by hand");
             } catch (IOException ex) {
-                problems.add(e.getKey() + " cannot be read: " + ex.getMessage());
+                problems.add(e.getKey() + " cannot be read: " + IoErrors.describe(ex));
             }
         }
         if (m.source() != null) {

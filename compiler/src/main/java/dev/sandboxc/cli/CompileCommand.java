@@ -120,7 +120,8 @@ final class CompileCommand implements Callable<Integer> {
         try {
             outcome = OutputWriter.write(dir, generated, manifest, force);
         } catch (IOException | RuntimeException e) {
-            err.println("sandboxc: error: cannot write to " + dir + ": " + e.getMessage());
+            err.println("sandboxc: error: cannot write to " + dir + ": " + IoErrors.describe(e));
+            err.println("  = hint: nothing was written; choose a folder you can write to with -o DIR");
             return Main.INVALID;
         }
         if (outcome.refused()) {
@@ -161,7 +162,7 @@ final class CompileCommand implements Callable<Integer> {
                 stale.add(Manifest.FILE);
             }
         } catch (IOException e) {
-            err.println("sandboxc: error: cannot read " + dir + ": " + e.getMessage());
+            err.println("sandboxc: error: cannot read " + dir + ": " + IoErrors.describe(e));
             return Main.USAGE;
         }
         if (stale.isEmpty()) return Main.OK;

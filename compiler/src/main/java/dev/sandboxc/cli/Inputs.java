@@ -51,7 +51,7 @@ final class Inputs {
         } catch (NoSuchFileException e) {
             return new Read(null, name + ": no such file", null, true);
         } catch (IOException | SecurityException e) {
-            return new Read(null, name + ": cannot read: " + e.getMessage(), null, true);
+            return new Read(null, name + ": cannot read: " + IoErrors.describe(e), null, true);
         }
     }
 

@@ -148,7 +148,7 @@ final class LintCommand implements Callable<Integer> {
                 try {
                     OutputWriter.writeAtomically(target.toAbsolutePath(), text.getBytes(StandardCharsets.UTF_8));
                 } catch (IOException | RuntimeException e) {
-                    err.println("sandboxc: error: cannot write " + target + ": " + e.getMessage());
+                    err.println("sandboxc: error: cannot write " + target + ": " + IoErrors.describe(e));
                     return Main.USAGE;
                 }
             }
@@ -176,7 +176,7 @@ final class LintCommand implements Callable<Integer> {
                 }
             });
         } catch (IOException e) {
-            err.println("sandboxc: error: cannot read " + dir + ": " + e.getMessage());
+            err.println("sandboxc: error: cannot read " + dir + ": " + IoErrors.describe(e));
             return null;
         }
         found.sort(null);

@@ -35,7 +35,7 @@ final class RulesCommand implements Callable<Integer> {
                     Files.writeString(docs.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
                 }
             } catch (IOException e) {
-                spec.commandLine().getErr().println("sandboxc: error: cannot write " + docs + ": " + e.getMessage());
+                spec.commandLine().getErr().println("sandboxc: error: cannot write " + docs + ": " + IoErrors.describe(e));
                 return Main.USAGE;
             }
             out.println("wrote " + (Catalog.all().size() + 1) + " pages to " + docs);

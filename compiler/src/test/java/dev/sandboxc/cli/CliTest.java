@@ -130,6 +130,58 @@ class CliTest {
         assertTrue(r.err().contains("over the 1 MiB limit"), r.err());
     }
 
+    /**
+     * An output folder nobody may write: under /proc even root cannot create one, a
+     * regular file cannot hold one, and (when the tests do not run as root) a 0555 folder
+     * refuses. Each is one clean diagnostic with the reason and a hint, exit 1, and
+     * nothing half-written.
+     */
+    @Test
+    void anUnwritableOutputFolderIsACleanDiagnostic() throws IOException {
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "x");
+        List<Path> targets = new java.util.ArrayList<>(List.of(file.resolve("out")));
+        if (Files.isDirectory(Path.of("/proc/self"))) targets.add(Path.of("/proc/sandboxc-out-" + ProcessHandle.current().pid()));
+        Path locked = Files.createDirectories(tmp.resolve("locked"));
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (!root) {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+            targets.add(locked);
+        }
+        try {
+            for (Path target : targets) {
+                Run r = run("compile", AGENT.toString(), "-o", target.toString());
+                assertEquals(1, r.status(), target + ": " + r.err());
+                assertEquals("", r.out());
+                String first = r.err().lines().findFirst().orElse("");
+                assertTrue(first.startsWith("sandboxc: error: cannot write to " + target + ": "), r.err());
+                assertTrue(first.matches(".*: (permission denied|no such file or folder|not a folder|Not a directory"
+                        + "|Read-only file system|Operation not permitted)$"), "says why: " + first);
+                assertTrue(r.err().contains("= hint: nothing was written; choose a folder you can write to with -o DIR"), r.err());
+                assertFalse(r.err().contains("Exception"), r.err());
+            }
+            assertEquals("x", Files.readString(file));
+            if (!root) assertEquals(List.of(), list(locked), "no temporary file is left behind");
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    /** A fifo as the input would block a naive reader forever; it is refused without opening it. */
+    @Test
+    void aFifoIsRefusedWithoutReadingIt() throws Exception {
+        Path fifo = tmp.resolve("pipe.sandbox");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available");
+        Run c = run("compile", fifo.toString(), "-o", tmp.resolve("o").toString());
+        assertEquals(2, c.status(), c.err());
+        assertTrue(c.err().contains("not a regular file"), c.err());
+        Run l = run("lint", fifo.toString());
+        assertEquals(2, l.status(), l.err());
+        assertTrue((l.out() + l.err()).contains("not a regular file"), l.out() + l.err());
+        assertFalse(Files.exists(tmp.resolve("o")));
+    }
+
     @Test
     void compilesTheSeedExample() throws IOException {
         Path out = tmp.resolve("agent");
