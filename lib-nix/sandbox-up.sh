@@ -206,15 +206,19 @@ for i in "${!vfs_tags[@]}"; do
   "${vm_env[@]}" virtiofsd "${args[@]}" >"$run/virtiofsd-$tag.log" 2>&1 &
   virtiofsd_pids+=("$!")
 done
-# Wait for every socket; give up if a virtiofsd dies or after 30 s.
-deadline=$((SECONDS + 30))
-for i in "${!vfs_tags[@]}"; do
-  tag=${vfs_tags[$i]}
-  until [ -S "$run/${vfs_sockets[$i]}" ]; do
-    kill -0 "${virtiofsd_pids[$i]}" 2>/dev/null || die "virtiofsd for share $tag stopped; see $run/virtiofsd-$tag.log"
-    [ "$SECONDS" -lt "$deadline" ] || die "virtiofsd for share $tag did not create its socket within 30 s; see $run/virtiofsd-$tag.log"
+# Waits until SOCKET exists, giving up when process PID (WHAT, logging to LOG) dies or
+# after LIMIT seconds: a daemon that never listens must not leave the VM hanging.
+wait_for_socket() {
+  local socket=$1 pid=$2 what=$3 log=$4 deadline=$((SECONDS + $5))
+  until [ -S "$socket" ]; do
+    kill -0 "$pid" 2>/dev/null || die "$what stopped; see $log"
+    [ "$SECONDS" -lt "$deadline" ] || die "$what did not listen within $5 s; see $log"
     sleep 0.1
   done
+}
+for i in "${!vfs_tags[@]}"; do
+  tag=${vfs_tags[$i]}
+  wait_for_socket "$run/${vfs_sockets[$i]}" "${virtiofsd_pids[$i]}" "virtiofsd for share $tag" "$run/virtiofsd-$tag.log" 30
 done
 
 # cloud-hypervisor: the guest reaches host port P of its vsock at notify.vsock_P in the
@@ -230,13 +234,8 @@ if [ "$SANDBOX_RECORD_CHANNEL" = vsock ] && [ ${#SANDBOX_RECORD_STREAMS[@]} -gt 
   done
   "${vm_env[@]}" "$SANDBOX_RECORD_SINK" "${sink_args[@]}" >"$run/record-sink.log" 2>&1 &
   sink_pid=$!
-  deadline=$((SECONDS + 10))
   for socket in "${sink_sockets[@]}"; do
-    until [ -S "$run/$socket" ]; do
-      kill -0 "$sink_pid" 2>/dev/null || die "the record sink stopped; see $run/record-sink.log"
-      [ "$SECONDS" -lt "$deadline" ] || die "the record sink did not listen within 10 s; see $run/record-sink.log"
-      sleep 0.1
-    done
+    wait_for_socket "$run/$socket" "$sink_pid" "the record sink" "$run/record-sink.log" 10
   done
 fi
 

@@ -32,7 +32,6 @@ class EgressProxyTest {
     Path tmp;
     Path proxy, allow, log;
     ServerSocket echo;
-    Thread server;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -40,22 +39,7 @@ class EgressProxyTest {
         proxy = tmp.resolve("egress-proxy.py");
         Files.write(proxy, FlakeEmitter.libFile("egress-proxy.py"));
         log = tmp.resolve("egress.jsonl");
-        echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        server = new Thread(() -> {
-            while (!echo.isClosed()) {
-                try (Socket s = echo.accept()) {
-                    InputStream in = s.getInputStream();
-                    OutputStream out = s.getOutputStream();
-                    byte[] buf = new byte[4096];
-                    int n;
-                    while ((n = in.read(buf)) > 0) out.write(buf, 0, n);
-                } catch (IOException e) {
-                    // closed
-                }
-            }
-        });
-        server.setDaemon(true);
-        server.start();
+        echo = HostStandIns.echoServer();
     }
 
     @AfterEach

@@ -63,18 +63,9 @@ class LauncherTest {
                 exit "$(cat "$SEEN/status")"
                 """.formatted(Shell.quote(seen.toString())));
         Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
-        // sandbox-audit as the devShell provides it: the real audit-chain.py.
-        Path chain = tmp.resolve("audit-chain.py");
-        Files.write(chain, FlakeEmitter.libFile("audit-chain.py"));
-        // The record sink as the devShell provides it: the real record-sink.py.
-        Path sink = tmp.resolve("record-sink.py");
-        Files.write(sink, FlakeEmitter.libFile("record-sink.py"));
-        Path sinkCommand = stubs.resolve("record-sink");
-        Files.writeString(sinkCommand, "#!/usr/bin/env bash\nexec python3 " + Shell.quote(sink.toString()) + " \"$@\"\n");
-        Files.setPosixFilePermissions(sinkCommand, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path audit = stubs.resolve("sandbox-audit");
-        Files.writeString(audit, "#!/usr/bin/env bash\nexec python3 " + Shell.quote(chain.toString()) + " \"$@\"\n");
-        Files.setPosixFilePermissions(audit, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // sandbox-audit and the record sink as the devShell provides them: the real scripts.
+        HostStandIns.pythonCommand(tmp, stubs, "sandbox-audit", "audit-chain.py");
+        HostStandIns.pythonCommand(tmp, stubs, "record-sink", "record-sink.py");
     }
 
     record Run(int status, String stderr, String stdout) {}

@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sandboxc.TestSupport;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +102,7 @@ class VmBootTest {
     @Test
     void aRealVmSeesOnlyWhatTheHostAllows() throws Exception {
         Kernel kernel = requireVm();
-        startEcho();
+        echo = HostStandIns.echoServer();
         Path root = Files.createDirectories(tmp.resolve("flake"));
         Files.writeString(root.resolve("sandboxc.json"), "{}");
         Files.writeString(root.resolve("flake.nix"), "{}");
@@ -148,11 +144,7 @@ class VmBootTest {
         Path microvmRun = stubs.resolve("microvm-run");
         Files.writeString(microvmRun, run.append('\n').toString());
         Files.setPosixFilePermissions(microvmRun, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path chain = tmp.resolve("audit-chain.py");
-        Files.write(chain, FlakeEmitter.libFile("audit-chain.py"));
-        Path audit = stubs.resolve("sandbox-audit");
-        Files.writeString(audit, "#!/usr/bin/env bash\nexec python3 " + Shell.quote(chain.toString()) + " \"$@\"\n");
-        Files.setPosixFilePermissions(audit, PosixFilePermissions.fromString("rwxr-xr-x"));
+        HostStandIns.pythonCommand(tmp, stubs, "sandbox-audit", "audit-chain.py");
 
         Path script = tmp.resolve("sandbox-up");
         Files.writeString(script, """
@@ -219,28 +211,6 @@ class VmBootTest {
         try (Stream<Path> s = Files.walk(xdg)) {
             assertTrue(s.noneMatch(f -> f.getFileName().toString().equals("secrets")), "the secrets folder is gone");
         }
-    }
-
-    private void startEcho() throws IOException {
-        echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(() -> {
-            while (!echo.isClosed()) {
-                try (Socket s = echo.accept()) {
-                    InputStream in = s.getInputStream();
-                    OutputStream out = s.getOutputStream();
-                    byte[] buf = new byte[4096];
-                    int n;
-                    while ((n = in.read(buf)) > 0) {
-                        out.write(buf, 0, n);
-                        out.flush();
-                    }
-                } catch (IOException e) {
-                    // closed
-                }
-            }
-        });
-        t.setDaemon(true);
-        t.start();
     }
 
     /** A busybox initramfs: /init is the stand-in guest, the modules come from the host's kernel. */
