@@ -30,7 +30,7 @@ public final class Formatter {
 
     public static Result format(Source source) {
         Diagnostics diagnostics = new Diagnostics();
-        SandboxParser.Tree tree = SandboxParser.tree(source, diagnostics);
+        SandboxParser.Tree tree = SandboxParser.parseWithTree(source, diagnostics).tree();
         if (diagnostics.hasErrors() || tree.file() == null) {
             return new Result(null, diagnostics.sorted().stream().filter(Diagnostic::isError).toList());
         }

@@ -351,7 +351,7 @@ final class Layout {
     // ------------------------------------------------------------------ alignment
 
     /**
-     * Consecutive settings, each alone on its line, align their `=`; consecutive one-line blocks
+     * Consecutive settings, each alone on its line, align their `=` (the `=` of `+=` too); consecutive one-line blocks
      * of the same key align their `{`. A blank line, or any other entry, ends such a run; a
      * comment line does not. A run is left unaligned if padding would push a line past the width.
      */
@@ -385,18 +385,23 @@ final class Layout {
     private void pad(List<Placed> run) {
         int id = ++runs;
         int target = 0;
-        for (Placed p : run) target = Math.max(target, width(lines.get(p.first()).code.substring(0, p.alignAt())));
+        for (Placed p : run) target = Math.max(target, alignedColumn(p));
         boolean fits = true;
         for (Placed p : run) {
             Line l = lines.get(p.first());
-            int padding = target - width(l.code.substring(0, p.alignAt()));
-            if (INDENT.length() * l.indent + width(l.code) + padding > MAX_WIDTH) fits = false;
+            if (lineWidth(l) + target - alignedColumn(p) > MAX_WIDTH) fits = false;
         }
         for (Placed p : run) {
             Line l = lines.get(p.first());
             l.run = id;
-            if (fits) l.code.insert(p.alignAt(), " ".repeat(target - width(l.code.substring(0, p.alignAt()))));
+            if (fits) l.code.insert(p.alignAt(), " ".repeat(target - alignedColumn(p)));
         }
+    }
+
+    /** The column of the `=` (of `+=` too) or `{` that a run lines up, before padding. */
+    private int alignedColumn(Placed p) {
+        int column = width(lines.get(p.first()).code.substring(0, p.alignAt()));
+        return p.entry() instanceof Setting s ? column + s.op().getText().length() - 1 : column;
     }
 
     // ------------------------------------------------------------------ comments

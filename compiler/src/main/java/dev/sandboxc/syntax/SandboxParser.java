@@ -37,11 +37,7 @@ public final class SandboxParser {
     private SandboxParser() {}
 
     public static Ast.Document parse(Source source, Diagnostics diagnostics) {
-        Set<Integer> lexDamaged = new HashSet<>();
-        Tree tree = tree(source, lexDamaged, diagnostics);
-        List<Ast.Entry> entries = tree.file() == null ? List.of()
-                : entries(source, tree.file().entry(), lexDamaged, diagnostics, tree.file());
-        return new Ast.Document(source, entries, tree.comments());
+        return parseWithTree(source, diagnostics).document();
     }
 
     /**
@@ -51,8 +47,15 @@ public final class SandboxParser {
      */
     record Tree(FileContext file, List<Ast.Comment> comments) {}
 
-    static Tree tree(Source source, Diagnostics diagnostics) {
-        return tree(source, new HashSet<>(), diagnostics);
+    record Parsed(Ast.Document document, Tree tree) {}
+
+    /** {@link #parse}, keeping the parse tree too; string errors (E003) come from building the document. */
+    static Parsed parseWithTree(Source source, Diagnostics diagnostics) {
+        Set<Integer> lexDamaged = new HashSet<>();
+        Tree tree = tree(source, lexDamaged, diagnostics);
+        List<Ast.Entry> entries = tree.file() == null ? List.of()
+                : entries(source, tree.file().entry(), lexDamaged, diagnostics, tree.file());
+        return new Parsed(new Ast.Document(source, entries, tree.comments()), tree);
     }
 
     private static Tree tree(Source source, Set<Integer> lexDamaged, Diagnostics diagnostics) {

@@ -56,7 +56,7 @@ class FormatterTest {
                   nixpkgs    = "nixos-25.05"
 
                   packages += [ git ]
-                  host-env = [ "RUST_LOG" ]
+                  host-env  = [ "RUST_LOG" ]
                   resources { vcpus = 2 }
                   state-version = "25.05"
                 }
