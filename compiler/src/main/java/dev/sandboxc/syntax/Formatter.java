@@ -34,9 +34,27 @@ public final class Formatter {
         if (diagnostics.hasErrors() || tree.file() == null) {
             return new Result(null, diagnostics.sorted().stream().filter(Diagnostic::isError).toList());
         }
+        Diagnostic loneCarriageReturn = loneCarriageReturn(source);
+        if (loneCarriageReturn != null) return new Result(null, List.of(loneCarriageReturn));
         String text = new Layout(source, tree).render();
         Diagnostic moved = suppressionMoved(source, text);
         return moved == null ? new Result(text, List.of()) : new Result(null, List.of(moved));
+    }
+
+    /**
+     * A carriage return not followed by a line feed is a blank to the parser but ends a comment,
+     * so code can follow a comment on the same line; the layout cannot keep such a line as it
+     * is, and a line end there would change the file's meaning. Old Mac line ends are the
+     * usual cause.
+     */
+    private static Diagnostic loneCarriageReturn(Source source) {
+        String text = source.text();
+        for (int i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+            if (i + 1 < text.length() && text.charAt(i + 1) == '\n') continue;
+            return Diagnostic.error("E021", source.span(i, i + 1), "a carriage return that does not end a line",
+                    "CR without LF", "save the file with LF (or CRLF) line ends, then format again");
+        }
+        return null;
     }
 
     /**

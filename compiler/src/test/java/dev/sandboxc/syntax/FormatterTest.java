@@ -295,6 +295,16 @@ class FormatterTest {
     }
 
     @Test
+    void aCarriageReturnInsideALineRefusesTheFile() {
+        // To the parser a lone CR is a blank, yet it ends a comment: here `a = 1` with a
+        // comment in the middle, which no layout can keep without changing the file.
+        Formatter.Result r = Formatter.format(TestSupport.source("t.sandbox", "sandbox s {\n  a = # note\r1\n}\n"));
+        assertFalse(r.formatted());
+        assertEquals("E021", r.errors().get(0).code());
+        assertEquals("t.sandbox:2:13", r.errors().get(0).span().location());
+    }
+
+    @Test
     void aSyntaxErrorIsReportedNotFormatted() {
         Formatter.Result r = Formatter.format(TestSupport.source("t.sandbox", "sandbox s {\n  memory = [ 1,\n}\n"));
         assertFalse(r.formatted());
