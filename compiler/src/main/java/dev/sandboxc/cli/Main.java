@@ -16,8 +16,9 @@ import picocli.CommandLine.Command;
         description = "Compiles .sandbox files into microvm.nix flakes that run AI coding agents in disposable VMs.",
         subcommands = {CompileCommand.class, LintCommand.class, FmtCommand.class, CheckCommand.class, RulesCommand.class,
                 ExplainCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 success, 1 invalid input, refused output or policy findings,",
-                "2 usage error (lint: a file could not be linted).",
+        footer = {"", "Exit status: 0 success, 1 invalid input, refused output, policy findings",
+                "or (fmt --check) a file that would change, 2 usage error (lint: a file",
+                "could not be linted).",
                 "Docs: docs/language.md, docs/getting-started.md, docs/rules/, docs/ci.md"})
 public final class Main implements Runnable {
     public static final int OK = 0;
