@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:", "  sandboxc fmt examples/", "  sandboxc fmt --check --diff .",
                 "", "Exit status: 0 done (with --check: nothing to change),",
                 "1 a file would change (--check) or does not parse,",
-                "2 usage error or a file that cannot be read."})
+                "2 usage error or a file that cannot be read or written."})
 final class FmtCommand implements Callable<Integer> {
 
     static final String STDIN = "-";
@@ -98,7 +101,7 @@ final class FmtCommand implements Callable<Integer> {
             try {
                 outcome = handle(file, read, result.text(), out, err);
             } catch (IOException | RuntimeException e) {
-                err.println("sandboxc: error: cannot write " + file + ": " + e.getMessage());
+                err.println("sandboxc: error: cannot write " + file + ": " + why(e) + "; it was left as it was");
                 status = Math.max(status, Main.USAGE);
                 continue;
             }
@@ -130,6 +133,14 @@ final class FmtCommand implements Callable<Integer> {
         OutputWriter.replaceAtomically(file, formatted.getBytes(StandardCharsets.UTF_8));
         err.println("formatted " + name);
         return Outcome.CHANGED;
+    }
+
+    /** An I/O failure in words: Java's messages for these are often just the path. */
+    private static String why(Exception e) {
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof NoSuchFileException) return "no such file or folder";
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     private Inputs.Read readStdin() {
