@@ -71,9 +71,10 @@ final class Layout {
     private final Source source;
     private final List<Entry> file;
     private final List<Ast.Comment> comments;
+    /** Every token but line ends, in order, with its index. */
     private final List<Token> tokens = new ArrayList<>();
     private final Map<Token, Integer> tokenIndex = new IdentityHashMap<>();
-    /** By token index: the first token from there on its line that starts something (not a bracket closing, not a separator), or -1. */
+    /** By token index: the first token from there on its line that starts something (no closing bracket, no separator), or -1. */
     private int[] leadFrom;
     /** By token index: the first token from there that is not a separator, or -1. */
     private int[] codeFrom;
@@ -139,6 +140,33 @@ final class Layout {
             return;
         }
         for (int i = 0; i < node.getChildCount(); i++) collectTokens(node.getChild(i), out);
+    }
+
+    private void indexTokens() {
+        int n = tokens.size();
+        leadFrom = new int[n];
+        codeFrom = new int[n];
+        for (int i = n - 1; i >= 0; i--) {
+            Token t = tokens.get(i);
+            tokenIndex.put(t, i);
+            boolean sameLineNext = i + 1 < n && tokens.get(i + 1).getLine() == t.getLine();
+            if (isSeparator(t) || isCloser(t)) leadFrom[i] = sameLineNext ? leadFrom[i + 1] : -1;
+            else leadFrom[i] = i;
+            if (isSeparator(t)) codeFrom[i] = i + 1 < n ? codeFrom[i + 1] : -1;
+            else codeFrom[i] = i;
+        }
+    }
+
+    /** Index of the first token at or after {@code offset}, or the number of tokens. */
+    private int tokenAt(int offset) {
+        int lo = 0;
+        int hi = tokens.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (offset(tokens.get(mid)) < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     private static Token first(Object node) {
@@ -230,7 +258,20 @@ final class Layout {
      * take it out of the suppression's reach.
      */
     private boolean mustJoin(Token next) {
-        return current != null && covered.contains(next.getLine()) && current.sourceLines.contains(next.getLine());
+        return next != null && current != null && covered.contains(next.getLine())
+                && current.sourceLines.contains(next.getLine());
+    }
+
+    /** The first token after {@code closer} that starts something (further closers and separators skipped), or null. */
+    private Token leadAfter(Token closer) {
+        int i = tokenIndex.get(closer) + 1;
+        while (i < tokens.size()) {
+            i = codeFrom[i];
+            if (i < 0) return null;
+            if (!isCloser(tokens.get(i))) return tokens.get(i);
+            i++;
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ printing
@@ -240,9 +281,18 @@ final class Layout {
         lines.add(current);
     }
 
-    private void closeLine(int indent) {
-        newLine(indent, false);
-        current.closer = true;
+    /**
+     * The closing bracket of a block or list that is not on one line goes on a line of its own,
+     * unless what follows it belongs on the current line (a suppression covers both).
+     */
+    private void close(Token closer, int indent) {
+        if (mustJoin(leadAfter(closer))) {
+            text(" ");
+        } else {
+            newLine(indent, false);
+            current.closer = true;
+        }
+        emit(closer);
     }
 
     private void emit(Token t) {
@@ -304,8 +354,7 @@ final class Layout {
         }
         current.opensBlock = true;
         printBody(b.body(), indent + 1, true);
-        closeLine(indent);
-        emit(b.close());
+        close(b.close(), indent);
         return -1;
     }
 
@@ -315,12 +364,11 @@ final class Layout {
             if (i > 0) text(" ");
             Term t = terms.get(i);
             if (t instanceof Atom a) emit(a.token());
-            else printList((Bracketed) t, indent, i + 1 < terms.size() ? first(terms.get(i + 1)) : null);
+            else printList((Bracketed) t, indent);
         }
     }
 
-    /** {@code following}: the first token after the list in its phrase, or null. */
-    private void printList(Bracketed l, int indent, Token following) {
+    private void printList(Bracketed l, int indent) {
         emit(l.open());
         if (oneLine(l)) {
             for (int i = 0; i < l.items().size(); i++) {
@@ -343,9 +391,7 @@ final class Layout {
             }
             printPhrase(item, indent + 1);
         }
-        if (following != null && mustJoin(following)) text(" ");
-        else closeLine(indent);
-        emit(l.close());
+        close(l.close(), indent);
     }
 
     // ------------------------------------------------------------------ alignment
@@ -431,33 +477,6 @@ final class Layout {
             above.computeIfAbsent(at, k -> new ArrayList<>()).add(own);
         }
         return above;
-    }
-
-    private void indexTokens() {
-        int n = tokens.size();
-        leadFrom = new int[n];
-        codeFrom = new int[n];
-        for (int i = n - 1; i >= 0; i--) {
-            Token t = tokens.get(i);
-            tokenIndex.put(t, i);
-            boolean sameLineNext = i + 1 < n && tokens.get(i + 1).getLine() == t.getLine();
-            if (isSeparator(t) || isCloser(t)) leadFrom[i] = sameLineNext ? leadFrom[i + 1] : -1;
-            else leadFrom[i] = i;
-            if (isSeparator(t)) codeFrom[i] = i + 1 < n ? codeFrom[i + 1] : -1;
-            else codeFrom[i] = i;
-        }
-    }
-
-    /** Index of the first token at or after {@code offset}, or the number of tokens. */
-    private int tokenAt(int offset) {
-        int lo = 0;
-        int hi = tokens.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (offset(tokens.get(mid)) < offset) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
     }
 
     /** For a trailing comment: the first statement or value its line holds, else the last bracket closed there. */

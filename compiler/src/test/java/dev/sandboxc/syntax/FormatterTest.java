@@ -259,6 +259,13 @@ class FormatterTest {
         assertEquals(above, fmt(above));
         // Without the suppression the same lines are split.
         assertEquals(4 + 5, fmt(above.replace("  # sandboxc:ignore SBX-SHARE-007 reason=\"test\"\n", "")).lines().count());
+        // A closing brace between two statements of a covered line stays between them.
+        String closing = "sandbox s {\n  share w {\n    source = \".\"\n    # sandboxc:ignore SBX-SHARE-007 reason=\"test\"\n"
+                + "    access = read-write }; network { mode = nat }\n}\n";
+        assertEquals(closing, fmt(closing));
+        assertEquals(closing.replace("# sandboxc:ignore SBX-SHARE-007 reason=\"test\"", "# a plain comment")
+                .replace("read-write }; network { mode = nat }", "read-write\n  }\n  network { mode = nat }"),
+                fmt(closing.replace("# sandboxc:ignore SBX-SHARE-007 reason=\"test\"", "# a plain comment")));
     }
 
     @Test
