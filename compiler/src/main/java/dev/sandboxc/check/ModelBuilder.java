@@ -78,10 +78,14 @@ public final class ModelBuilder {
 
     private Result run(Ast.Document doc) {
         for (Ast.Entry e : doc.entries()) declare(e);
-        if (decls.isEmpty() && !diagnostics.hasErrors()) {
+        // Profiles alone compile to nothing: there would be no flake to write.
+        boolean onlyProfiles = !decls.isEmpty() && decls.values().stream().noneMatch(d -> d.kind.equals("sandbox"));
+        if ((decls.isEmpty() || onlyProfiles) && !diagnostics.hasErrors()) {
             Span at = doc.source().span(0, Math.min(1, doc.source().text().length()));
-            error("E109", at, "no sandbox in this file", "expected `sandbox NAME { ... }`",
-                    "declare a sandbox: sandbox agent { agent claude-code { } }");
+            error("E109", at, "no sandbox in this file", "expected `sandbox NAME { ... }`", onlyProfiles
+                    ? "a profile compiles to nothing by itself: declare a sandbox that extends it, e.g. sandbox agent extends "
+                            + decls.values().iterator().next().name + " { }"
+                    : "declare a sandbox: sandbox agent { agent claude-code { } }");
         }
         List<Sandbox> sandboxes = new ArrayList<>();
         List<Sandbox> profiles = new ArrayList<>();

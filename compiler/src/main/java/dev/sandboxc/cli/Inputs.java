@@ -9,15 +9,27 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads input files: size limit, strict UTF-8, a BOM dropped; problems become diagnostics. */
 final class Inputs {
     static final long MAX_BYTES = 1 << 20;
 
-    /** Either a source or a problem that stops this file; {@code usage} problems exit 2. */
-    record Read(Source source, String problem, Diagnostic diagnostic, boolean usage) {}
+    /**
+     * Either a source or a problem that stops this file; {@code usage} problems exit 2.
+     * {@code bom}: the file began with a byte order mark (not part of the source).
+     */
+    record Read(Source source, String problem, Diagnostic diagnostic, boolean usage, boolean bom) {
+        Read(Source source, String problem, Diagnostic diagnostic, boolean usage) {
+            this(source, problem, diagnostic, usage, false);
+        }
+    }
 
     private Inputs() {}
 
@@ -30,24 +42,7 @@ final class Inputs {
             if (size > MAX_BYTES) {
                 return new Read(null, name + ": " + size + " bytes is over the 1 MiB limit for a .sandbox file", null, false);
             }
-            byte[] bytes = Files.readAllBytes(path);
-            int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-            CharBuffer out = CharBuffer.allocate(bytes.length);
-            var result = decoder.decode(in, out, true);
-            if (result.isError()) {
-                out.flip();
-                String good = out.toString();
-                Source partial = new Source(name, path.toAbsolutePath().normalize(), good);
-                Diagnostic d = Diagnostic.error("E000", partial.span(good.length(), good.length()),
-                        "invalid UTF-8 at byte " + in.position(), "bad byte here",
-                        "save the file as UTF-8");
-                return new Read(null, null, d, false);
-            }
-            out.flip();
-            return new Read(new Source(name, path.toAbsolutePath().normalize(), out.toString()), null, null, false);
+            return decode(Files.readAllBytes(path), name, path.toAbsolutePath().normalize());
         } catch (NoSuchFileException e) {
             return new Read(null, name + ": no such file", null, true);
         } catch (IOException | SecurityException e) {
@@ -55,4 +50,50 @@ final class Inputs {
         }
     }
 
+    /**
+     * Strict UTF-8, a leading BOM dropped (and remembered, for fmt); invalid bytes are error E000.
+     * @param path where the text lives, or null for standard input
+     */
+    static Read decode(byte[] bytes, String name, Path path) {
+        boolean bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF;
+        int start = bom ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        var result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            out.flip();
+            String good = out.toString();
+            Source partial = new Source(name, path, good);
+            Diagnostic d = Diagnostic.error("E000", partial.span(good.length(), good.length()),
+                    "invalid UTF-8 at byte " + in.position(), "bad byte here",
+                    "save the file as UTF-8");
+            return new Read(null, null, d, false, false);
+        }
+        out.flip();
+        return new Read(new Source(name, path, out.toString()), null, null, false, bom);
+    }
+
+    /** *.sandbox files below {@code dir}, sorted; hidden folders and build output are skipped. */
+    static List<Path> sandboxFiles(Path dir) throws IOException {
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                String n = d.getFileName() == null ? "" : d.getFileName().toString();
+                boolean skip = !d.equals(dir) && (n.startsWith(".") || n.equals("node_modules") || n.equals("target")
+                        || n.equals("result"));
+                return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && f.getFileName().toString().endsWith(".sandbox")) found.add(f);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        found.sort(null);
+        return found;
+    }
 }

@@ -11,11 +11,8 @@ import dev.sandboxc.policy.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -156,31 +153,14 @@ final class LintCommand implements Callable<Integer> {
         return report.exitCode();
     }
 
-    /** *.sandbox files below {@code dir}, sorted; hidden folders and build output are skipped. */
-    private static List<Path> walk(Path dir, PrintWriter err) {
-        List<Path> found = new ArrayList<>();
+    /** *.sandbox files below {@code dir}, or null (reported) when it cannot be read. */
+    static List<Path> walk(Path dir, PrintWriter err) {
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    String n = d.getFileName() == null ? "" : d.getFileName().toString();
-                    boolean skip = !d.equals(dir) && (n.startsWith(".") || n.equals("node_modules") || n.equals("target")
-                            || n.equals("result"));
-                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && f.getFileName().toString().endsWith(".sandbox")) found.add(f);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            return Inputs.sandboxFiles(dir);
         } catch (IOException e) {
             err.println("sandboxc: error: cannot read " + dir + ": " + IoErrors.describe(e));
             return null;
         }
-        found.sort(null);
-        return found;
     }
 
     private static String slashes(String s) { return s.replace('\\', '/'); }

@@ -1,5 +1,6 @@
 package dev.sandboxc.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,10 +14,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Compiles .sandbox files into microvm.nix flakes that run AI coding agents in disposable VMs.",
-        subcommands = {CompileCommand.class, LintCommand.class, CheckCommand.class, RulesCommand.class, ExplainCommand.class,
-                CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 success, 1 invalid input, refused output or policy findings,",
-                "2 usage error (lint: a file could not be linted).",
+        subcommands = {CompileCommand.class, LintCommand.class, FmtCommand.class, CheckCommand.class, RulesCommand.class,
+                ExplainCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit status: 0 success, 1 invalid input, refused output, policy findings",
+                "or (fmt --check) a file that would change, 2 usage error (lint: a file",
+                "could not be linted).",
                 "Docs: docs/language.md, docs/getting-started.md, docs/rules/, docs/ci.md"})
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -37,7 +39,13 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams; used by tests. Never throws. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** The same, with standard input too (for `fmt -`). */
+    public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        ((FmtCommand) cli.getSubcommands().get("fmt").getCommand()).stdin = in;
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {

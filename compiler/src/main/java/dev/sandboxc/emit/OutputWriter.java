@@ -1,7 +1,8 @@
 package dev.sandboxc.emit;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -9,11 +10,16 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a generated flake into a directory without ever destroying work:
@@ -144,14 +150,35 @@ public final class OutputWriter {
 
     /** Write to a temporary sibling, then rename over the target: readers see the old file or the new one. */
     public static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path tmp = parent.resolve("." + target.getFileName() + ".sandboxc-tmp");
+        Files.createDirectories(target.getParent());
+        writeAtomically(target, content, null);
+    }
+
+    /**
+     * Replaces the content of an existing file the same way, keeping its permissions (where the
+     * file system has POSIX ones). A link is followed: the file it points to is replaced, the
+     * link stays.
+     */
+    public static void replaceAtomically(Path file, byte[] content) throws IOException {
+        Path real = file.toRealPath();
+        Set<PosixFilePermission> permissions = Files.getFileAttributeView(real, PosixFileAttributeView.class) == null
+                ? null : Files.getPosixFilePermissions(real);
+        writeAtomically(real, content, permissions);
+    }
+
+    private static void writeAtomically(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
+        Path tmp = target.getParent().resolve("." + target.getFileName() + ".sandboxc-tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                out.write(content);
+            Files.deleteIfExists(tmp);
+            // Created with the final permissions (or narrower, by the umask), never wider for a moment.
+            FileAttribute<?>[] attributes = permissions == null ? new FileAttribute<?>[0]
+                    : new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
+            try (SeekableByteChannel out = Files.newByteChannel(tmp,
+                    Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) out.write(buffer);
             }
+            if (permissions != null) Files.setPosixFilePermissions(tmp, permissions);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

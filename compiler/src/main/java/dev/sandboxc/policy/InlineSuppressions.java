@@ -21,7 +21,6 @@ final class InlineSuppressions {
     record Comment(Span span, List<String> ids, String reason, LocalDate until, int coversLine,
                    List<String> problems, Span untilSpan) {}
 
-    private static final Pattern DIRECTIVE = Pattern.compile("#\\s*sandboxc:ignore\\b(.*)");
     private static final Pattern IDS = Pattern.compile("\\s*([A-Za-z0-9_-]+(?:\\s*,\\s*[A-Za-z0-9_-]+)*)");
     private static final Pattern REASON = Pattern.compile("\\breason\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern UNTIL = Pattern.compile("\\buntil\\s*=\\s*(\\S+)");
@@ -32,7 +31,7 @@ final class InlineSuppressions {
         List<Comment> out = new ArrayList<>();
         Source src = doc.source();
         for (Ast.Comment c : doc.comments()) {
-            Matcher m = DIRECTIVE.matcher(c.text());
+            Matcher m = Ast.Comment.SUPPRESSION.matcher(c.text());
             if (!m.lookingAt()) continue;
             String rest = m.group(1);
             List<String> problems = new ArrayList<>();
@@ -59,19 +58,8 @@ final class InlineSuppressions {
                     problems.add("has until=" + um.group(1) + ", which is not a date such as 2027-01-31");
                 }
             }
-            int line = c.span().line();
-            boolean trailing = !src.lineText(line).substring(0, c.span().column() - 1).isBlank();
-            int covers = trailing ? line : nextCodeLine(src, line);
-            out.add(new Comment(c.span(), List.copyOf(ids), reason, until, covers, List.copyOf(problems), untilSpan));
+            out.add(new Comment(c.span(), List.copyOf(ids), reason, until, c.coveredLine(), List.copyOf(problems), untilSpan));
         }
         return out;
-    }
-
-    private static int nextCodeLine(Source src, int line) {
-        for (int l = line + 1; l <= src.lineCount(); l++) {
-            String t = src.lineText(l).strip();
-            if (!t.isEmpty() && !t.startsWith("#")) return l;
-        }
-        return -1;
     }
 }

@@ -3,6 +3,7 @@ package dev.sandboxc.syntax;
 import dev.sandboxc.model.Source;
 import dev.sandboxc.model.Span;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The untyped syntax tree: entries, phrases and terms, each with its span. */
 public final class Ast {
@@ -11,7 +12,33 @@ public final class Ast {
     /** A parsed file. Comments are kept for suppressions and the formatter. */
     public record Document(Source source, List<Entry> entries, List<Comment> comments) {}
 
-    public record Comment(String text, Span span) {}
+    public record Comment(String text, Span span) {
+        /** `# sandboxc:ignore ...`: group 1 is what follows the directive. */
+        public static final Pattern SUPPRESSION = Pattern.compile("#\\s*sandboxc:ignore\\b(.*)");
+
+        public boolean isSuppression() { return SUPPRESSION.matcher(text).lookingAt(); }
+
+        /** True when code comes before it on its line. */
+        public boolean trailing() {
+            Source src = span.source();
+            return !src.lineText(span.line()).substring(0, span.column() - 1).isBlank();
+        }
+
+        /**
+         * The line it speaks about: its own when it trails code, else the next line that is
+         * neither blank nor a comment (-1 at the end of the file). Suppressions cover this line.
+         */
+        public int coveredLine() {
+            int line = span.line();
+            if (trailing()) return line;
+            Source src = span.source();
+            for (int l = line + 1; l <= src.lineCount(); l++) {
+                String t = src.lineText(l).strip();
+                if (!t.isEmpty() && !t.startsWith("#")) return l;
+            }
+            return -1;
+        }
+    }
 
     public sealed interface Entry permits Attribute, Section {
         String key();

@@ -37,9 +37,30 @@ public final class SandboxParser {
     private SandboxParser() {}
 
     public static Ast.Document parse(Source source, Diagnostics diagnostics) {
+        return parseWithTree(source, diagnostics).document();
+    }
+
+    /**
+     * The parse tree with every comment, for the formatter, which needs the separators and
+     * brackets the {@link Ast} leaves out. {@code file} is null when nesting is too deep.
+     * Only a tree parsed without error diagnostics is complete.
+     */
+    record Tree(FileContext file, List<Ast.Comment> comments) {}
+
+    record Parsed(Ast.Document document, Tree tree) {}
+
+    /** {@link #parse}, keeping the parse tree too; string errors (E003) come from building the document. */
+    static Parsed parseWithTree(Source source, Diagnostics diagnostics) {
+        Set<Integer> lexDamaged = new HashSet<>();
+        Tree tree = tree(source, lexDamaged, diagnostics);
+        List<Ast.Entry> entries = tree.file() == null ? List.of()
+                : entries(source, tree.file().entry(), lexDamaged, diagnostics, tree.file());
+        return new Parsed(new Ast.Document(source, entries, tree.comments()), tree);
+    }
+
+    private static Tree tree(Source source, Set<Integer> lexDamaged, Diagnostics diagnostics) {
         List<Token> tokens = new ArrayList<>();
         List<Ast.Comment> comments = new ArrayList<>();
-        Set<Integer> lexDamaged = new HashSet<>();
         Token tooDeep = lex(source, tokens, comments, lexDamaged, diagnostics);
 
         // The parser recurses once per bracket: refuse absurd nesting before it can overflow the stack.
@@ -47,11 +68,9 @@ public final class SandboxParser {
             diagnostics.add(Diagnostic.error("E011", span(source, tooDeep),
                     "blocks and lists are nested more than " + MAX_DEPTH + " deep", "too deep",
                     "a sandbox needs a few levels at most; look for brackets that are never closed"));
-            return new Ast.Document(source, List.of(), List.copyOf(comments));
+            return new Tree(null, List.copyOf(comments));
         }
-        FileContext tree = parseTokens(source, tokens, diagnostics);
-        List<Ast.Entry> entries = tree == null ? List.of() : entries(source, tree.entry(), lexDamaged, diagnostics, tree);
-        return new Ast.Document(source, entries, List.copyOf(comments));
+        return new Tree(parseTokens(source, tokens, diagnostics), List.copyOf(comments));
     }
 
     static final int MAX_DEPTH = 64;

@@ -112,6 +112,18 @@ class CliTest {
     }
 
     @Test
+    void aFileOfProfilesOnlyHasNoSandboxToCompile() throws IOException {
+        // Found by fuzzing: it used to reach emission with no sandbox and crash there.
+        Path f = tmp.resolve("base.sandbox");
+        Files.writeString(f, "profile base {\n  hypervisor = qemu\n}\n");
+        Run r = run("compile", f.toString(), "-o", tmp.resolve("out").toString());
+        assertEquals(1, r.status(), r.err());
+        assertTrue(r.err().contains("error[E109]: no sandbox in this file")
+                && r.err().contains("sandbox agent extends base { }"), r.err());
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
     void invalidUtf8IsADiagnostic() throws IOException {
         Path bad = tmp.resolve("latin1.sandbox");
         Files.write(bad, "sandbox caf\u00e9 {}\n".getBytes(StandardCharsets.ISO_8859_1));

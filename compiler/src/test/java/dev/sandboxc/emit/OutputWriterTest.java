@@ -203,4 +203,38 @@ class OutputWriterTest {
         assertEquals(null, Manifest.parse("not json".getBytes(StandardCharsets.UTF_8)));
         assertEquals(null, Manifest.parse(new byte[0]));
     }
+
+    @Test
+    void replacingAFileKeepsItsPermissionsAndLeavesNoTemporaryFile() throws IOException {
+        fs.close();
+        fs = Jimfs.newFileSystem(Configuration.unix().toBuilder().setAttributeViews("basic", "owner", "posix", "unix").build());
+        Path file = fs.getPath("/project/a.sandbox");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "old\n");
+        var permissions = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(file, permissions);
+        OutputWriter.replaceAtomically(file, "new\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals("new\n", Files.readString(file));
+        assertEquals(permissions, Files.getPosixFilePermissions(file));
+        try (Stream<Path> s = Files.list(file.getParent())) {
+            assertEquals(List.of(file), s.toList());
+        }
+    }
+
+    @Test
+    void replacingThroughALinkReplacesTheFileAndKeepsTheLink() throws IOException {
+        Path real = fs.getPath("/project/real/a.sandbox");
+        Path link = fs.getPath("/project/a.sandbox");
+        Files.createDirectories(real.getParent());
+        Files.writeString(real, "old\n");
+        Files.createSymbolicLink(link, real);
+        OutputWriter.replaceAtomically(link, "new\n".getBytes(StandardCharsets.UTF_8));
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("new\n", Files.readString(real));
+    }
+
+    @Test
+    void replacingAMissingFileIsAnError() {
+        assertThrows(IOException.class, () -> OutputWriter.replaceAtomically(fs.getPath("/nowhere/a.sandbox"), new byte[0]));
+    }
 }

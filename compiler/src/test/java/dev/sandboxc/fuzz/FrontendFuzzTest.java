@@ -12,6 +12,7 @@ import dev.sandboxc.policy.PolicyConfig;
 import dev.sandboxc.policy.Severity;
 import dev.sandboxc.policy.report.LintReport;
 import dev.sandboxc.policy.report.ReportFormat;
+import dev.sandboxc.syntax.FormatChecks;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -22,7 +23,9 @@ import java.util.List;
 
 /**
  * Any bytes through the whole pipeline: parse, build, check, policy, every report
- * format, and emission. Nothing may throw; diagnostics must render. Runs the stored
+ * format, and emission. Nothing may throw; diagnostics must render. Whatever parses,
+ * fmt formats idempotently, with the same tree, comments and findings (suppressions
+ * included), or refuses for a suppression it cannot keep in place. Runs the stored
  * inputs under plain `mvn verify`, and fuzzes with JAZZER_FUZZ=1 (.ci/run does, for a
  * bounded time).
  */
@@ -38,6 +41,8 @@ class FrontendFuzzTest {
             return; // the CLI reports invalid UTF-8 before the front end (E000)
         }
         Source source = new Source("fuzz.sandbox", null, text);
+        String fmtBroke = FormatChecks.violation(source);
+        if (fmtBroke != null) throw new AssertionError("fmt: " + fmtBroke);
         Frontend.Result r = Frontend.analyze(source);
         for (Diagnostic d : r.diagnostics().sorted()) {
             String shown = DiagnosticRenderer.render(d);

@@ -103,7 +103,7 @@ class GoldenTest {
         }
         try (Stream<Path> s = Files.list(GOLDEN)) {
             for (Path d : s.filter(Files::isDirectory).toList()) {
-                if (List.of("examples", "rules", "lint").contains(d.getFileName().toString())) continue;
+                if (List.of("examples", "rules", "lint", "fmt").contains(d.getFileName().toString())) continue;
                 if (!Files.exists(d.resolve("input.sandbox"))) orphans.add(d + " (no input.sandbox)");
             }
         }
