@@ -7,13 +7,16 @@
 // "mismatched input". See docs/language.md.
 grammar Sandbox;
 
-file    : sep* (entry (sep+ entry)*)? sep* EOF ;
+// Separators before the first entry and after the last are written so that no run of
+// them can belong to two loops: `sep* (...)? sep*` made ANTLR try both for every blank
+// line of a file without entries, quadratic in their number (20,000 took 12 s).
+file    : sep* (entry (sep+ entry)* sep*)? EOF ;
 
 entry   : key=WORD op=(EQ | PLUSEQ) phrase          # attribute
         | key=WORD label* LBRACE body RBRACE        # section
         ;
 
-body    : sep* (entry (sep+ entry)*)? sep* ;
+body    : sep* (entry (sep+ entry)* sep*)? ;
 
 label   : WORD | STRING ;
 
@@ -25,7 +28,7 @@ term    : WORD | STRING | list | ARROW ;
 
 // Items are separated by commas or newlines; `[ git gh jq ]` is one item of
 // three words, which list-of-word types read as three elements.
-list    : LBRACK lsep* (phrase (lsep+ phrase)*)? lsep* RBRACK ;
+list    : LBRACK lsep* (phrase (lsep+ phrase)* lsep*)? RBRACK ;
 
 lsep    : COMMA | NL ;
 

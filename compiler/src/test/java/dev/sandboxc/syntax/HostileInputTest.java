@@ -22,6 +22,40 @@ class HostileInputTest {
         assertTrue(r.diagnostics().sorted().get(0).span().column() > 64);
     }
 
+    /**
+     * Runs of separators (blank lines, `;`, commas) cost the parser work in proportion to
+     * their length, wherever they stand. `sep* (...)? sep*` once let ANTLR try every run
+     * in two loops: 20,000 blank lines took 12 s and an empty list of 50,000 commas six
+     * minutes, enough to hang a pre-commit hook. Counted in lookahead operations
+     * (deterministic), not in seconds: doubling a run must not much more than double them.
+     */
+    @Test
+    void separatorRunsCostLinearWork() {
+        java.util.Map<String, java.util.function.IntFunction<String>> shapes = new java.util.LinkedHashMap<>();
+        shapes.put("blank lines before anything", n -> "\n".repeat(n) + "sandbox a { }\n");
+        shapes.put("only blank lines", n -> "\n".repeat(n));
+        shapes.put("semicolons in an empty block", n -> "sandbox a {" + ";".repeat(n) + "}\n");
+        shapes.put("blank lines after the last entry", n -> "sandbox a {\n  vcpus = 2" + "\n".repeat(n) + "}\n");
+        shapes.put("commas in an empty list", n -> "sandbox a {\n  packages = [" + ",\n".repeat(n) + "]\n}\n");
+        shapes.put("commas after the last item", n -> "sandbox a {\n  packages = [ git" + ",".repeat(n) + "]\n}\n");
+        for (var e : shapes.entrySet()) {
+            long small = lookahead(e.getValue().apply(2_000));
+            long large = lookahead(e.getValue().apply(4_000));
+            assertTrue(large <= 2.5 * small + 100, e.getKey() + ": " + small + " lookahead operations for 2,000, " + large + " for 4,000");
+        }
+    }
+
+    private static long lookahead(String text) {
+        var lexer = new dev.sandboxc.syntax.gen.SandboxLexer(org.antlr.v4.runtime.CharStreams.fromString(text));
+        var parser = new dev.sandboxc.syntax.gen.SandboxParser(new org.antlr.v4.runtime.CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.setProfile(true);
+        parser.file();
+        long total = 0;
+        for (var d : parser.getParseInfo().getDecisionInfo()) total += d.SLL_TotalLook + d.LL_TotalLook;
+        return total;
+    }
+
     @Test
     void deepBlockNestingIsRefused() {
         String text = "sandbox a {\n" + "b { ".repeat(10_000) + "}".repeat(10_000) + "\n}\n";
