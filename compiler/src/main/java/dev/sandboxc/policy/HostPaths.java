@@ -84,11 +84,19 @@ public final class HostPaths {
         }
     }
 
-    /** Several rules judge the same share; the file system is asked once per path. */
-    private final java.util.Map<HostPath, Judged> judged = new java.util.HashMap<>();
+    /**
+     * Several rules judge the same share; the file system is asked once per path. Keyed
+     * by the written text, which decides the kind too.
+     */
+    private final java.util.Map<String, Judged> judged = new java.util.HashMap<>();
 
     public Judged judge(HostPath p) {
-        return judged.computeIfAbsent(p, this::judgeUncached);
+        Judged j = judged.get(p.raw());
+        if (j == null) {
+            j = judgeUncached(p);
+            judged.put(p.raw(), j);
+        }
+        return j;
     }
 
     private Judged judgeUncached(HostPath p) {

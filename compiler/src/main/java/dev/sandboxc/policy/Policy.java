@@ -7,9 +7,10 @@ import dev.sandboxc.policy.rules.MetaRules;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,8 @@ public final class Policy {
             }
         }
         List<InlineSuppressions.Comment> comments = InlineSuppressions.parse(result.document());
-        Set<InlineSuppressions.Comment> used = new HashSet<>();
+        // By identity: each comment is one object; a record hash would link a bootstrap at start-up.
+        Set<InlineSuppressions.Comment> used = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Finding> meta = new ArrayList<>();
         List<Finding> findings = suppress(dedupe(severities(raw)), result, comments, used, meta);
 
