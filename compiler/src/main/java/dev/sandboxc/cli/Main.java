@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sandboxc",
         mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
+        versionProvider = Version.Provider.class,
         description = "Compiles .sandbox files into microvm.nix flakes that run AI coding agents in disposable VMs.",
         subcommands = {CompileCommand.class, LintCommand.class, CheckCommand.class, RulesCommand.class, ExplainCommand.class,
                 CommandLine.HelpCommand.class},
@@ -37,6 +37,22 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams; used by tests. Never throws. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        try {
+            // Plain lint, compile and check command lines skip picocli's start-up; see PlainArgs.
+            Integer plain = PlainArgs.run(args, out, err);
+            int code = plain != null ? plain : viaPicocli(args, out, err);
+            out.flush();
+            err.flush();
+            return code;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            err.println("sandboxc: internal error: " + e);
+            err.flush();
+            return USAGE;
+        }
+    }
+
+    /** The whole command line through picocli: help, version, usage errors, and every command. */
+    static int viaPicocli(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
@@ -50,15 +66,6 @@ public final class Main implements Runnable {
             err.println("sandboxc: internal error: " + e + " (please report this with the input that caused it)");
             return USAGE;
         });
-        try {
-            int code = cli.execute(args);
-            out.flush();
-            err.flush();
-            return code;
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            err.println("sandboxc: internal error: " + e);
-            err.flush();
-            return USAGE;
-        }
+        return cli.execute(args);
     }
 }

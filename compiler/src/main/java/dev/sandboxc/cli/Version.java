@@ -6,7 +6,7 @@ import java.util.Properties;
 import picocli.CommandLine;
 
 /** The version stamped in by the build (compiler/src/main/resources). */
-public final class Version implements CommandLine.IVersionProvider {
+public final class Version {
     public static final String VERSION = load();
 
     private static String load() {
@@ -19,9 +19,14 @@ public final class Version implements CommandLine.IVersionProvider {
         }
     }
 
-    @Override
-    public String[] getVersion() {
-        return new String[] {"sandboxc " + VERSION,
-                "microvm.nix " + dev.sandboxc.check.ModelBuilder.DEFAULT_MICROVM + ", nixpkgs " + dev.sandboxc.check.ModelBuilder.DEFAULT_NIXPKGS + " (tested defaults)"};
+    private Version() {}
+
+    /** For --version. Kept apart so that reading VERSION does not load picocli. */
+    static final class Provider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"sandboxc " + VERSION,
+                    "microvm.nix " + dev.sandboxc.check.ModelBuilder.DEFAULT_MICROVM + ", nixpkgs " + dev.sandboxc.check.ModelBuilder.DEFAULT_NIXPKGS + " (tested defaults)"};
+        }
     }
 }
