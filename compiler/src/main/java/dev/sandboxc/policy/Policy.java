@@ -26,15 +26,22 @@ public final class Policy {
     private final PolicyConfig config;
     private final LocalDate today;
     private final Path home;
+    private final Folders folders;
 
     /**
      * @param today decides which suppressions and exemptions have expired
      * @param home  this user's home folder, to judge absolute host paths; may be null
      */
     public Policy(PolicyConfig config, LocalDate today, Path home) {
+        this(config, today, home, null);
+    }
+
+    /** @param folders what this run knows of folders already, shared by the files of a batch; may be null */
+    public Policy(PolicyConfig config, LocalDate today, Path home, Folders folders) {
         this.config = config;
         this.today = today;
         this.home = home;
+        this.folders = folders;
     }
 
     public PolicyConfig config() { return config; }
@@ -42,7 +49,7 @@ public final class Policy {
     /** The findings for one file that passed the checker, in source order. */
     public List<Finding> evaluate(Frontend.Result result) {
         Path file = result.source().path();
-        HostPaths paths = new HostPaths(file == null ? null : file.getParent(), home);
+        HostPaths paths = new HostPaths(file == null ? null : file.getParent(), home, folders);
         FileCheck fileCheck = new FileCheck(result, paths, config);
         List<Finding> raw = new ArrayList<>();
         List<Rule> late = new ArrayList<>();
@@ -83,11 +90,17 @@ public final class Policy {
         return out;
     }
 
-    public static final Comparator<Finding> ORDER = Comparator
-            .comparing((Finding f) -> f.span().source().name())
-            .thenComparingInt(f -> f.span().start())
-            .thenComparing(f -> f.rule().id())
-            .thenComparing(Finding::message);
+    /** File, position, rule, message. Written out: Comparator.comparing's lambdas are spun at run time. */
+    public static final Comparator<Finding> ORDER = new Comparator<>() {
+        @Override
+        public int compare(Finding a, Finding b) {
+            int c = a.span().source().name().compareTo(b.span().source().name());
+            if (c == 0) c = Integer.compare(a.span().start(), b.span().start());
+            if (c == 0) c = a.rule().id().compareTo(b.rule().id());
+            if (c == 0) c = a.message().compareTo(b.message());
+            return c;
+        }
+    };
 
     private List<Finding> severities(List<Finding> in) {
         List<Finding> out = new ArrayList<>(in.size());

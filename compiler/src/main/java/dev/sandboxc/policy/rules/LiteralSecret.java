@@ -46,14 +46,29 @@ final class LiteralSecret extends Rule {
 
     /**
      * Published token shapes; each names what it is, and the fixed text every match
-     * contains (one of {@code anchors}), so that a file without any is not scanned.
+     * contains (one of {@code anchors}), so that a file without any is not scanned, and
+     * the pattern is compiled only for the first file that holds an anchor.
      */
-    private record Shape(String what, Pattern pattern, List<String> anchors) {
-        Shape(String what, String regex, String... anchors) { this(what, Pattern.compile(regex), List.of(anchors)); }
+    private static final class Shape {
+        final String what;
+        private final String regex;
+        private final List<String> anchors;
+        private Pattern pattern;
+
+        Shape(String what, String regex, String... anchors) {
+            this.what = what;
+            this.regex = regex;
+            this.anchors = List.of(anchors);
+        }
 
         boolean mayOccurIn(String text) {
             for (String a : anchors) if (text.contains(a)) return true;
             return false;
+        }
+
+        synchronized Pattern pattern() {
+            if (pattern == null) pattern = Pattern.compile(regex);
+            return pattern;
         }
     }
 
@@ -87,7 +102,7 @@ final class LiteralSecret extends Rule {
             Matcher m = shape.pattern().matcher(text);
             while (m.find()) {
                 if (!seen.add(m.start())) continue;
-                check.report(src.span(m.start(), m.end()), "this looks like " + shape.what() + " written into the file");
+                check.report(src.span(m.start(), m.end()), "this looks like " + shape.what + " written into the file");
             }
         }
         // Values in secret positions: after --api-key, or as --token=VALUE.
