@@ -37,6 +37,13 @@ public final class SandboxParser {
     private SandboxParser() {}
 
     public static Ast.Document parse(Source source, Diagnostics diagnostics) {
+        // Well-formed files (nearly all) are read without ANTLR; the rest get its error recovery.
+        Ast.Document direct = DirectParser.parse(source);
+        return direct != null ? direct : parseWithAntlr(source, diagnostics);
+    }
+
+    /** The ANTLR front end: every file, well-formed or not, with diagnostics for what is wrong. */
+    static Ast.Document parseWithAntlr(Source source, Diagnostics diagnostics) {
         List<Token> tokens = new ArrayList<>();
         List<Ast.Comment> comments = new ArrayList<>();
         Set<Integer> lexDamaged = new HashSet<>();
@@ -247,8 +254,11 @@ public final class SandboxParser {
 
     /** Decodes a string token; reports unknown escapes at their exact column. */
     static String unquote(Source source, Token t, Diagnostics diagnostics) {
-        String raw = t.getText();
-        int base = source.charIndex(t.getStartIndex());
+        return unquote(source, t.getText(), source.charIndex(t.getStartIndex()), diagnostics);
+    }
+
+    /** @param raw the string token as written, quotes included; @param base its offset in the source */
+    static String unquote(Source source, String raw, int base, Diagnostics diagnostics) {
         int end = raw.length() > 1 && raw.endsWith("\"") && !raw.endsWith("\\\"") ? raw.length() - 1 : raw.length();
         if (raw.length() >= 2 && raw.endsWith("\\\"")) {
             // `"a\"` closed by an escaped quote only when the backslashes before it are even.
