@@ -69,7 +69,7 @@ final class LintCommand implements Callable<Integer>, PlainArgs.Command {
         try {
             return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
         } catch (UsageException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw ViaPicocli.usage(spec, e);
         }
     }
 

@@ -28,7 +28,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'sandboxc compile FILE'");
+        throw ViaPicocli.usage(spec, "missing command: try 'sandboxc compile FILE'");
     }
 
     public static void main(String[] args) {
@@ -42,7 +42,7 @@ public final class Main implements Runnable {
         try {
             // Plain lint, compile and check command lines skip picocli's start-up; see PlainArgs.
             Integer plain = PlainArgs.run(args, out, err);
-            int code = plain != null ? plain : viaPicocli(args, out, err);
+            int code = plain != null ? plain : ViaPicocli.run(args, out, err);
             out.flush();
             err.flush();
             return code;
@@ -51,23 +51,5 @@ public final class Main implements Runnable {
             err.flush();
             return USAGE;
         }
-    }
-
-    /** The whole command line through picocli: help, version, usage errors, and every command. */
-    static int viaPicocli(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setParameterExceptionHandler((e, a) -> {
-            err.println("sandboxc: " + e.getMessage());
-            CommandLine cmd = e.getCommandLine();
-            err.println("try '" + cmd.getCommandSpec().qualifiedName() + " --help'");
-            return USAGE;
-        });
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            err.println("sandboxc: internal error: " + e + " (please report this with the input that caused it)");
-            return USAGE;
-        });
-        return cli.execute(args);
     }
 }

@@ -112,7 +112,7 @@ class CliEquivalenceTest {
             int plainStatus = Main.run(a, new PrintWriter(plainOut, true), new PrintWriter(plainErr, true));
             StringWriter picoOut = new StringWriter();
             StringWriter picoErr = new StringWriter();
-            int picoStatus = Main.viaPicocli(a, new PrintWriter(picoOut, true), new PrintWriter(picoErr, true));
+            int picoStatus = ViaPicocli.run(a, new PrintWriter(picoOut, true), new PrintWriter(picoErr, true));
             String what = String.join(" ", c);
             assertEquals(picoStatus, plainStatus, what);
             assertEquals(picoOut.toString(), plainOut.toString(), what);
