@@ -83,7 +83,6 @@ final class CompileCommand implements Callable<Integer>, PlainArgs.Command {
     }
 
     private int compile(Path file, PolicyRunner policy, Severity threshold, PrintWriter out, PrintWriter err) {
-        policy.prefetch(file); // read on another thread while this one reads and checks the file
         Inputs.Read read = Inputs.read(file, file.toString());
         if (read.problem() != null) {
             err.println("sandboxc: error: " + read.problem());

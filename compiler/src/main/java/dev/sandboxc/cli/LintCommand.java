@@ -112,11 +112,6 @@ final class LintCommand implements Callable<Integer>, PlainArgs.Command {
         Severity effective = failOn;
         for (Path file : files) {
             String name = slashes(file.toString());
-            // The config is read on another thread while this thread reads the file; a config
-            // that cannot be read still stops the run before anything is reported for the file.
-            runner.prefetch(file);
-            Inputs.Read read = Inputs.read(file, name);
-            Frontend.Result result = read.source() == null ? null : Frontend.analyze(read.source());
             PolicyConfig cfg;
             try {
                 cfg = runner.configFor(file);
@@ -125,6 +120,7 @@ final class LintCommand implements Callable<Integer>, PlainArgs.Command {
                 return Main.USAGE;
             }
             if (effective == null && cfg.failOn() != null) effective = cfg.failOn();
+            Inputs.Read read = Inputs.read(file, name);
             if (read.problem() != null) {
                 results.add(new LintReport.FileResult(name, null, List.of(), List.of(), read.problem()));
                 continue;
@@ -133,6 +129,7 @@ final class LintCommand implements Callable<Integer>, PlainArgs.Command {
                 results.add(new LintReport.FileResult(name, null, List.of(), List.of(read.diagnostic()), null));
                 continue;
             }
+            Frontend.Result result = Frontend.analyze(read.source());
             if (!result.ok()) {
                 List<Diagnostic> errors = result.diagnostics().sorted().stream().filter(Diagnostic::isError).toList();
                 results.add(new LintReport.FileResult(name, read.source(), List.of(), errors, null));

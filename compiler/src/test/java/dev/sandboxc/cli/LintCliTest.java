@@ -115,7 +115,7 @@ class LintCliTest {
         assertTrue(r2.err().contains("needs statement"), r2.err());
     }
 
-    /** The config is read on a thread of its own while the file is parsed; its errors still stop the run. */
+    /** A config that cannot be read stops lint and compile with its message, before anything else is reported. */
     @Test
     void aConfigThatCannotBeReadStopsLintAndCompile() throws IOException {
         Path file = write("yb/c.sandbox", CLEAN);
