@@ -88,8 +88,11 @@ final class LiteralSecret extends Rule {
             new Shape("a private key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----", "-----BEGIN "),
             new Shape("a JSON web token", "eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}", "eyJ"));
 
-    private static final Pattern SECRET_FLAG = Pattern.compile("--?[A-Za-z0-9-]*(?:key|token|secret|password|passwd|pat)\\b",
-            Pattern.CASE_INSENSITIVE);
+    /** Compiled on first need: most files give their agents no arguments. */
+    private static final class Flags {
+        private static final Pattern SECRET_FLAG = Pattern.compile("--?[A-Za-z0-9-]*(?:key|token|secret|password|passwd|pat)\\b",
+                Pattern.CASE_INSENSITIVE);
+    }
 
     @Override public RuleInfo info() { return INFO; }
 
@@ -113,9 +116,9 @@ final class LiteralSecret extends Rule {
                     String arg = args.get(i).value();
                     String value = null;
                     int eq = arg.indexOf('=');
-                    if (arg.startsWith("-") && eq > 0 && SECRET_FLAG.matcher(arg.substring(0, eq)).matches()) {
+                    if (arg.startsWith("-") && eq > 0 && Flags.SECRET_FLAG.matcher(arg.substring(0, eq)).matches()) {
                         value = arg.substring(eq + 1);
-                    } else if (i > 0 && SECRET_FLAG.matcher(args.get(i - 1).value()).matches() && !arg.startsWith("-")) {
+                    } else if (i > 0 && Flags.SECRET_FLAG.matcher(args.get(i - 1).value()).matches() && !arg.startsWith("-")) {
                         value = arg;
                     }
                     if (value != null && looksRandom(value) && seen.add(args.get(i).span().start())) {
