@@ -5,7 +5,8 @@ import dev.sandboxc.diag.Diagnostics;
 import dev.sandboxc.model.Span;
 import dev.sandboxc.syntax.Ast;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,11 @@ final class Block {
     private final Diagnostics diagnostics;
     private final Map<String, String> settings = new LinkedHashMap<>(); // key -> "a size such as 8 GiB"
     private final Map<String, String> blocks = new LinkedHashMap<>();   // key -> label description
-    private final Set<Ast.Entry> used = new HashSet<>();
+    /**
+     * By identity: an entry is one node of the tree, and hashing a record would walk
+     * its whole subtree (and link a record bootstrap per class at start-up).
+     */
+    private final Set<Ast.Entry> used = Collections.newSetFromMap(new IdentityHashMap<>());
 
     Block(String where, Span span, List<Ast.Entry> entries, Diagnostics diagnostics) {
         this.where = where;

@@ -237,6 +237,10 @@ public final class ModelBuilder {
     private static final Pattern CHANNEL = Pattern.compile("nixos-\\d\\d\\.\\d\\d|nixos-unstable|nixpkgs-unstable|[0-9a-f]{40}");
     private static final Pattern REV = Pattern.compile("[0-9a-f]{40}|[A-Za-z0-9][A-Za-z0-9._/-]{0,99}");
     private static final Pattern STATE_VERSION = Pattern.compile("\\d\\d\\.\\d\\d");
+    // Compiled once rather than by String.matches on every file of a batch.
+    private static final Pattern CPU_MODEL = Pattern.compile("[A-Za-z0-9_.,=+-]{1,100}");
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_-]{1,31}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+");
 
     private Sandbox sandbox(Decl d, List<Ast.Entry> entries) {
         Span head = d.section.keySpan().to(d.nameSpan);
@@ -399,7 +403,7 @@ public final class ModelBuilder {
         Optional<Val<String>> cpu = Optional.empty();
         if (cpuAttr != null) {
             String v = values.text(cpuAttr.value(), "cpu", "a CPU model such as host");
-            if (v != null && v.matches("[A-Za-z0-9_.,=+-]{1,100}")) cpu = Optional.of(Val.of(v, cpuAttr.value().span()));
+            if (v != null && CPU_MODEL.matcher(v).matches()) cpu = Optional.of(Val.of(v, cpuAttr.value().span()));
             else if (v != null) error("E201", cpuAttr.value().span(), "invalid cpu model " + Values.quote(v), "not a CPU model",
                     "write a QEMU CPU model such as host or max");
         }
@@ -451,7 +455,7 @@ public final class ModelBuilder {
         Val<NinePSecurity> security = keyword(b, "security", NinePSecurity.class, NinePSecurity.MAPPED, nameSpan);
         Val<String> tag = val(b, "tag", "a share tag such as workspace", (p, k) -> {
             String t = values.text(p, k, "a share tag");
-            if (t != null && !t.matches("[A-Za-z0-9_-]{1,31}")) {
+            if (t != null && !TAG.matcher(t).matches()) {
                 error("E201", p.span(), "invalid share tag " + Values.quote(t), "not a tag",
                         "a tag is 1 to 31 letters, digits, '-' or '_'");
                 return null;
@@ -661,7 +665,7 @@ public final class ModelBuilder {
             }
             if (e != null) {
                 String v = values.text(e.value(), "email", "an e-mail address in quotes");
-                if (v != null && !v.matches("[^@\\s<>]+@[^@\\s<>]+")) {
+                if (v != null && !EMAIL.matcher(v).matches()) {
                     error("E201", e.value().span(), "email expects an e-mail address, got " + Values.quote(v),
                             "not an address", "write email = \"agent@example.com\"");
                 } else if (v != null) {

@@ -44,7 +44,7 @@ final class Values {
         for (Ast.Term t : p.terms()) {
             if (t instanceof Ast.Word w) out.add(w.text());
             else if (t instanceof Ast.Str s) {
-                for (String part : s.value().trim().split("\\s+")) if (!part.isEmpty()) out.add(part);
+                for (String part : BLANKS.split(s.value().trim())) if (!part.isEmpty()) out.add(part);
             } else return null;
         }
         return out;
@@ -63,6 +63,11 @@ final class Values {
     // ------------------------------------------------------------ numbers
 
     private static final Pattern NUMBER_UNIT = Pattern.compile("([0-9]+)([A-Za-z]*)");
+    // Compiled once rather than by String.split and String.matches on every file of a batch.
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+    private static final Pattern ENV_VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern SSH_PUBLIC_KEY = Pattern.compile("(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)"
+            + "|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\\.com) [A-Za-z0-9+/=]+( [^\\n\\r]*)?");
 
     Size size(Ast.Phrase p, String key) {
         List<String> w = words(p);
@@ -391,7 +396,7 @@ final class Values {
     SecretSource secretSource(Ast.Phrase p, String key) {
         if (p.size() == 2 && p.first() instanceof Ast.Word w && p.terms().get(1) instanceof Ast.Str s) {
             if (w.text().equals("env")) {
-                if (!s.value().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                if (!ENV_VARIABLE.matcher(s.value()).matches()) {
                     error("E201", s.span(), "invalid environment variable name " + quote(s.value()), "not a variable name",
                             "variable names are letters, digits and '_', not starting with a digit");
                     return null;
@@ -410,7 +415,7 @@ final class Values {
 
     KeySource keySource(Ast.Phrase p, String key) {
         if (p.size() == 1 && p.first() instanceof Ast.Str s) {
-            if (!s.value().matches("(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\\.com) [A-Za-z0-9+/=]+( [^\\n\\r]*)?")) {
+            if (!SSH_PUBLIC_KEY.matcher(s.value()).matches()) {
                 error("E201", s.span(), key + " entry is not an SSH public key", "not a public key",
                         "paste the whole line of the .pub file, or write file \"~/.ssh/id_ed25519.pub\"");
                 return null;

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Example: sandboxc check out/agent",
                 "", "Exit status: 0 up to date, 1 stale or edited by hand,",
                 "2 no manifest (not a flake sandboxc wrote) or usage error."})
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Callable<Integer>, PlainArgs.Command {
 
     @Parameters(paramLabel = "DIR", arity = "1..*", description = "folders holding a generated flake")
     List<Path> dirs;
@@ -33,8 +33,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    @Override
+    public int execute(PrintWriter out, PrintWriter err) {
         int status = Main.OK;
         for (Path dir : dirs) status = Math.max(status, check(dir, out, err));
         return status;

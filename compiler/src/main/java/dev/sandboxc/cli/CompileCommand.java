@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
                 "(default critical) stop the compile, unless exempted in .sandboxc.yaml.",
                 "", "Exit status: 0 compiled, 1 invalid input, policy findings or",
                 "refused output, 2 usage error or unreadable config."})
-final class CompileCommand implements Callable<Integer> {
+final class CompileCommand implements Callable<Integer>, PlainArgs.Command {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = ".sandbox files to compile")
     List<Path> files;
@@ -63,10 +63,17 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+        } catch (UsageException e) {
+            throw ViaPicocli.usage(spec, e);
+        }
+    }
+
+    @Override
+    public int execute(PrintWriter out, PrintWriter err) throws UsageException {
         if (output != null && files.size() > 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "-o takes one FILE; compile several files without -o");
+            throw new UsageException("-o takes one FILE; compile several files without -o");
         }
         Severity threshold = failOn;
         PolicyRunner policy = new PolicyRunner(config);

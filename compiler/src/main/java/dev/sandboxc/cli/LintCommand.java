@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
                 "1 findings at or above it, 2 a file could not be linted",
                 "(unreadable, syntax or type errors, bad config) or usage error.",
                 "Rules: sandboxc rules; sandboxc explain ID; docs/rules/"})
-final class LintCommand implements Callable<Integer> {
+final class LintCommand implements Callable<Integer>, PlainArgs.Command {
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = ".sandbox files or directories")
     List<Path> paths;
@@ -63,8 +63,15 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+        } catch (UsageException e) {
+            throw ViaPicocli.usage(spec, e);
+        }
+    }
+
+    @Override
+    public int execute(PrintWriter out, PrintWriter err) throws UsageException {
         List<ReportFormat> formats = new ArrayList<>();
         int toStdout = 0;
         for (Output o : outputs) {
@@ -72,14 +79,12 @@ final class LintCommand implements Callable<Integer> {
             try {
                 f = ReportFormat.valueOf(o.format.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "unknown format '" + o.format + "': use text, json, sarif, junit or github");
+                throw new UsageException("unknown format '" + o.format + "': use text, json, sarif, junit or github");
             }
             formats.add(f);
             if (o.output == null) toStdout++;
         }
-        if (toStdout > 1) throw new CommandLine.ParameterException(spec.commandLine(),
-                "only one format can go to stdout; give the others --output FILE");
+        if (toStdout > 1) throw new UsageException("only one format can go to stdout; give the others --output FILE");
         if (formats.isEmpty()) {
             Output text = new Output();
             text.format = "text";

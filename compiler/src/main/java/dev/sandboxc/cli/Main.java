@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sandboxc",
         mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
+        versionProvider = Version.Provider.class,
         description = "Compiles .sandbox files into microvm.nix flakes that run AI coding agents in disposable VMs.",
         subcommands = {CompileCommand.class, LintCommand.class, FmtCommand.class, CheckCommand.class, RulesCommand.class,
                 ExplainCommand.class, CommandLine.HelpCommand.class},
@@ -30,11 +30,13 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'sandboxc compile FILE'");
+        throw ViaPicocli.usage(spec, "missing command: try 'sandboxc compile FILE'");
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int status = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        // Success returns: on JDK 21+ System.exit first sets up System.Logger to log the exit (~15 ms).
+        if (status != OK) System.exit(status);
     }
 
     /** Runs the CLI with the given streams; used by tests. Never throws. */
@@ -44,22 +46,10 @@ public final class Main implements Runnable {
 
     /** The same, with standard input too (for `fmt -`). */
     public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
-        ((FmtCommand) cli.getSubcommands().get("fmt").getCommand()).stdin = in;
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setParameterExceptionHandler((e, a) -> {
-            err.println("sandboxc: " + e.getMessage());
-            CommandLine cmd = e.getCommandLine();
-            err.println("try '" + cmd.getCommandSpec().qualifiedName() + " --help'");
-            return USAGE;
-        });
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            err.println("sandboxc: internal error: " + e + " (please report this with the input that caused it)");
-            return USAGE;
-        });
         try {
-            int code = cli.execute(args);
+            // Plain lint, compile and check command lines skip picocli's start-up; see PlainArgs.
+            Integer plain = PlainArgs.run(args, out, err);
+            int code = plain != null ? plain : ViaPicocli.run(args, in, out, err);
             out.flush();
             err.flush();
             return code;

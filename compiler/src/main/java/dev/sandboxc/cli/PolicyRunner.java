@@ -2,6 +2,7 @@ package dev.sandboxc.cli;
 
 import dev.sandboxc.Frontend;
 import dev.sandboxc.policy.Finding;
+import dev.sandboxc.policy.Folders;
 import dev.sandboxc.policy.Policy;
 import dev.sandboxc.policy.PolicyConfig;
 import dev.sandboxc.policy.rules.Catalog;
@@ -22,6 +23,7 @@ final class PolicyRunner {
     private final LocalDate today;
     private final Path home;
     private PolicyConfig explicit;
+    private final Folders folders = new Folders();
 
     PolicyRunner(Path explicitConfig) {
         this.explicitConfig = explicitConfig;
@@ -53,7 +55,7 @@ final class PolicyRunner {
             return explicit;
         }
         Path dir = file.toAbsolutePath().normalize().getParent();
-        Path found = dir == null ? null : PolicyConfig.find(dir);
+        Path found = dir == null ? null : folders.config(dir);
         if (found == null) return PolicyConfig.defaults();
         PolicyConfig c = byFile.get(found);
         if (c == null) {
@@ -64,6 +66,6 @@ final class PolicyRunner {
     }
 
     List<Finding> evaluate(Frontend.Result result, PolicyConfig config) {
-        return new Policy(config, today, home).evaluate(result);
+        return new Policy(config, today, home, folders).evaluate(result);
     }
 }

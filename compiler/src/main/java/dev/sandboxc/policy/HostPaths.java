@@ -24,16 +24,21 @@ public final class HostPaths {
      * @param home    this user's home folder, to see absolute paths as {@code ~/...}; may be null
      */
     public HostPaths(Path fileDir, Path home) {
+        this(fileDir, home, null);
+    }
+
+    /** @param folders what this run knows of folders already; null to ask the file system */
+    public HostPaths(Path fileDir, Path home, Folders folders) {
         this.fileDir = fileDir == null ? IN_MEMORY : fileDir;
         this.home = home == null ? null : home.toAbsolutePath().normalize();
-        this.project = projectRoot(this.fileDir);
+        this.project = folders == null ? projectRoot(this.fileDir) : folders.project(this.fileDir);
     }
 
     /** Where text without a file (rule examples, tests) is taken to live. */
     public static final Path IN_MEMORY = Path.of("/project");
 
     /** The project a relative share belongs to: the enclosing git work tree, else the file's folder. */
-    private static Path projectRoot(Path dir) {
+    static Path projectRoot(Path dir) {
         for (Path p = dir; p != null; p = p.getParent()) {
             if (Files.exists(p.resolve(".git"))) return p;
         }
@@ -84,11 +89,19 @@ public final class HostPaths {
         }
     }
 
-    /** Several rules judge the same share; the file system is asked once per path. */
-    private final java.util.Map<HostPath, Judged> judged = new java.util.HashMap<>();
+    /**
+     * Several rules judge the same share; the file system is asked once per path. Keyed
+     * by the written text, which decides the kind too.
+     */
+    private final java.util.Map<String, Judged> judged = new java.util.HashMap<>();
 
     public Judged judge(HostPath p) {
-        return judged.computeIfAbsent(p, this::judgeUncached);
+        Judged j = judged.get(p.raw());
+        if (j == null) {
+            j = judgeUncached(p);
+            judged.put(p.raw(), j);
+        }
+        return j;
     }
 
     private Judged judgeUncached(HostPath p) {

@@ -53,7 +53,7 @@ final class InlineSuppressions {
                 int off = c.span().start() + (c.text().length() - afterIds.length()) + um.start(1);
                 untilSpan = src.span(off, off + um.group(1).length());
                 try {
-                    until = LocalDate.parse(um.group(1));
+                    until = Dates.parse(um.group(1));
                 } catch (DateTimeParseException e) {
                     problems.add("has until=" + um.group(1) + ", which is not a date such as 2027-01-31");
                 }

@@ -7,9 +7,10 @@ import dev.sandboxc.policy.rules.MetaRules;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +26,22 @@ public final class Policy {
     private final PolicyConfig config;
     private final LocalDate today;
     private final Path home;
+    private final Folders folders;
 
     /**
      * @param today decides which suppressions and exemptions have expired
      * @param home  this user's home folder, to judge absolute host paths; may be null
      */
     public Policy(PolicyConfig config, LocalDate today, Path home) {
+        this(config, today, home, null);
+    }
+
+    /** @param folders what this run knows of folders already, shared by the files of a batch; may be null */
+    public Policy(PolicyConfig config, LocalDate today, Path home, Folders folders) {
         this.config = config;
         this.today = today;
         this.home = home;
+        this.folders = folders;
     }
 
     public PolicyConfig config() { return config; }
@@ -41,7 +49,7 @@ public final class Policy {
     /** The findings for one file that passed the checker, in source order. */
     public List<Finding> evaluate(Frontend.Result result) {
         Path file = result.source().path();
-        HostPaths paths = new HostPaths(file == null ? null : file.getParent(), home);
+        HostPaths paths = new HostPaths(file == null ? null : file.getParent(), home, folders);
         FileCheck fileCheck = new FileCheck(result, paths, config);
         List<Finding> raw = new ArrayList<>();
         List<Rule> late = new ArrayList<>();
@@ -57,7 +65,8 @@ public final class Policy {
             }
         }
         List<InlineSuppressions.Comment> comments = InlineSuppressions.parse(result.document());
-        Set<InlineSuppressions.Comment> used = new HashSet<>();
+        // By identity: each comment is one object; a record hash would link a bootstrap at start-up.
+        Set<InlineSuppressions.Comment> used = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Finding> meta = new ArrayList<>();
         List<Finding> findings = suppress(dedupe(severities(raw)), result, comments, used, meta);
 
@@ -81,11 +90,17 @@ public final class Policy {
         return out;
     }
 
-    public static final Comparator<Finding> ORDER = Comparator
-            .comparing((Finding f) -> f.span().source().name())
-            .thenComparingInt(f -> f.span().start())
-            .thenComparing(f -> f.rule().id())
-            .thenComparing(Finding::message);
+    /** File, position, rule, message. Written out: Comparator.comparing's lambdas are spun at run time. */
+    public static final Comparator<Finding> ORDER = new Comparator<>() {
+        @Override
+        public int compare(Finding a, Finding b) {
+            int c = a.span().source().name().compareTo(b.span().source().name());
+            if (c == 0) c = Integer.compare(a.span().start(), b.span().start());
+            if (c == 0) c = a.rule().id().compareTo(b.rule().id());
+            if (c == 0) c = a.message().compareTo(b.message());
+            return c;
+        }
+    };
 
     private List<Finding> severities(List<Finding> in) {
         List<Finding> out = new ArrayList<>(in.size());

@@ -322,7 +322,7 @@ public final class PolicyConfig {
             rule(rule, m.get("rule"));
             LocalDate expires;
             try {
-                expires = LocalDate.parse(text(m.get("expires"), "expires").trim());
+                expires = Dates.parse(text(m.get("expires"), "expires").trim());
             } catch (DateTimeParseException e) {
                 throw error(m.get("expires"), "expires expects a date such as 2027-03-31");
             }

@@ -37,6 +37,13 @@ public final class SandboxParser {
     private SandboxParser() {}
 
     public static Ast.Document parse(Source source, Diagnostics diagnostics) {
+        // Well-formed files (nearly all) are read without ANTLR; the rest get its error recovery.
+        Ast.Document direct = DirectParser.parse(source);
+        return direct != null ? direct : parseWithAntlr(source, diagnostics);
+    }
+
+    /** The ANTLR front end: every file, well-formed or not, with diagnostics for what is wrong. */
+    static Ast.Document parseWithAntlr(Source source, Diagnostics diagnostics) {
         return parseWithTree(source, diagnostics).document();
     }
 
@@ -49,7 +56,7 @@ public final class SandboxParser {
 
     record Parsed(Ast.Document document, Tree tree) {}
 
-    /** {@link #parse}, keeping the parse tree too; string errors (E003) come from building the document. */
+    /** The ANTLR parse, keeping the parse tree too; string errors (E003) come from building the document. */
     static Parsed parseWithTree(Source source, Diagnostics diagnostics) {
         Set<Integer> lexDamaged = new HashSet<>();
         Tree tree = tree(source, lexDamaged, diagnostics);
@@ -266,8 +273,11 @@ public final class SandboxParser {
 
     /** Decodes a string token; reports unknown escapes at their exact column. */
     static String unquote(Source source, Token t, Diagnostics diagnostics) {
-        String raw = t.getText();
-        int base = source.charIndex(t.getStartIndex());
+        return unquote(source, t.getText(), source.charIndex(t.getStartIndex()), diagnostics);
+    }
+
+    /** @param raw the string token as written, quotes included; @param base its offset in the source */
+    static String unquote(Source source, String raw, int base, Diagnostics diagnostics) {
         int end = raw.length() > 1 && raw.endsWith("\"") && !raw.endsWith("\\\"") ? raw.length() - 1 : raw.length();
         if (raw.length() >= 2 && raw.endsWith("\\\"")) {
             // `"a\"` closed by an escaped quote only when the backslashes before it are even.

@@ -11,6 +11,7 @@ import dev.sandboxc.policy.rules.Catalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +113,23 @@ class LintCliTest {
         CliTest.Run r2 = run("lint", file.toString());
         assertEquals(2, r2.status());
         assertTrue(r2.err().contains("needs statement"), r2.err());
+    }
+
+    /** A config that cannot be read stops lint and compile with its message, before anything else is reported. */
+    @Test
+    void aConfigThatCannotBeReadStopsLintAndCompile() throws IOException {
+        Path file = write("yb/c.sandbox", CLEAN);
+        Path broken = write("yb/.sandboxc.yaml", "rules: [\n");
+        for (String[] args : List.of(new String[] {"lint", file.toString()},
+                new String[] {"compile", file.toString(), "-o", tmp.resolve("never").toString()},
+                new String[] {"lint", "--config", tmp.resolve("missing.yaml").toString(), file.toString()},
+                new String[] {"compile", "--config", broken.toString(), file.toString(), file.toString()})) {
+            CliTest.Run r = run(args);
+            assertEquals(2, r.status(), String.join(" ", args));
+            assertEquals("", r.out(), String.join(" ", args));
+            assertTrue(r.err().contains("not valid YAML") || r.err().contains("cannot read the config"), r.err());
+        }
+        assertFalse(Files.exists(tmp.resolve("never")));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.sandboxc.policy.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sandboxc.diag.Diagnostic;
 import dev.sandboxc.model.Span;
 import dev.sandboxc.policy.Finding;
@@ -36,11 +34,11 @@ final class SarifReport {
     private SarifReport() {}
 
     static String render(LintReport report) {
-        ObjectNode root = JsonReport.MAPPER.createObjectNode();
+        Json.Obj root = new Json.Obj();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
+        Json.Obj run = root.putArray("runs").addObject();
+        Json.Obj driver = run.putObject("tool").putObject("driver");
         driver.put("name", "sandboxc");
         driver.put("informationUri", "https://github.com/sandboxc/sandboxc");
         if (SEMVER.matcher(report.toolVersion()).matches()) driver.put("semanticVersion", report.toolVersion());
@@ -53,24 +51,24 @@ final class SarifReport {
             for (Finding f : file.findings()) rules.putIfAbsent(f.rule().id(), f.rule());
         }
         Map<String, Integer> index = new HashMap<>();
-        ArrayNode ruleArray = driver.putArray("rules");
+        Json.Arr ruleArray = driver.putArray("rules");
         for (RuleInfo r : rules.values()) {
             index.put(r.id(), index.size());
             ruleArray.add(rule(r));
         }
 
-        ArrayNode results = run.putArray("results");
-        ArrayNode notifications = JsonReport.MAPPER.createArrayNode();
+        Json.Arr results = run.putArray("results");
+        Json.Arr notifications = new Json.Arr();
         for (LintReport.FileResult file : report.files()) {
             if (file.problem() != null) {
-                ObjectNode n = notifications.addObject();
+                Json.Obj n = notifications.addObject();
                 n.put("level", "error");
                 n.putObject("message").put("text", file.problem());
                 location(n.putArray("locations").addObject().putObject("physicalLocation"), file.path(), null);
                 n.putObject("descriptor").put("id", "unreadable");
             }
             for (Diagnostic d : file.errors()) {
-                ObjectNode n = notifications.addObject();
+                Json.Obj n = notifications.addObject();
                 n.put("level", "error");
                 n.putObject("message").put("text", d.message() + (d.help() == null || d.help().isEmpty() ? "" : " (hint: " + d.help() + ")"));
                 location(n.putArray("locations").addObject().putObject("physicalLocation"),
@@ -80,20 +78,20 @@ final class SarifReport {
             Map<String, Integer> seen = new HashMap<>();
             for (Finding f : file.findings()) results.add(result(f, index.get(f.rule().id()), seen));
         }
-        ObjectNode invocation = run.putArray("invocations").addObject();
+        Json.Obj invocation = run.putArray("invocations").addObject();
         invocation.put("executionSuccessful", !report.couldNotRun());
         invocation.set("toolExecutionNotifications", notifications);
         run.put("columnKind", "utf16CodeUnits");
-        return JsonReport.pretty(root);
+        return Json.pretty(root);
     }
 
-    private static ObjectNode rule(RuleInfo r) {
-        ObjectNode o = JsonReport.MAPPER.createObjectNode();
+    private static Json.Obj rule(RuleInfo r) {
+        Json.Obj o = new Json.Obj();
         o.put("id", r.id());
         o.put("name", camel(r.summary()));
         o.putObject("shortDescription").put("text", r.summary());
         o.putObject("fullDescription").put("text", r.rationale());
-        ObjectNode help = o.putObject("help");
+        Json.Obj help = o.putObject("help");
         StringBuilder text = new StringBuilder(r.rationale()).append("\n\nFix: ").append(r.fix());
         StringBuilder markdown = new StringBuilder("**").append(r.summary()).append("** (").append(r.severity().label())
                 .append(")\n\n").append(r.rationale()).append("\n\n**Fix.** ").append(r.fix());
@@ -113,9 +111,9 @@ final class SarifReport {
         help.put("markdown", markdown.toString());
         o.put("helpUri", HELP_BASE + r.id() + ".md");
         o.putObject("defaultConfiguration").put("level", r.severity().sarifLevel());
-        ObjectNode props = o.putObject("properties");
+        Json.Obj props = o.putObject("properties");
         props.put("security-severity", r.severity().securitySeverity());
-        ArrayNode tags = props.putArray("tags");
+        Json.Arr tags = props.putArray("tags");
         tags.add("security");
         tags.add("sandbox");
         tags.add(r.area().toLowerCase(Locale.ROOT));
@@ -128,8 +126,8 @@ final class SarifReport {
         return o;
     }
 
-    private static ObjectNode result(Finding f, int ruleIndex, Map<String, Integer> seen) {
-        ObjectNode o = JsonReport.MAPPER.createObjectNode();
+    private static Json.Obj result(Finding f, int ruleIndex, Map<String, Integer> seen) {
+        Json.Obj o = new Json.Obj();
         o.put("ruleId", f.rule().id());
         o.put("ruleIndex", ruleIndex);
         o.put("level", f.severity().sarifLevel());
@@ -140,17 +138,17 @@ final class SarifReport {
         String key = f.rule().id() + "\0" + f.span().source().name() + "\0" + line;
         int occurrence = seen.merge(key, 1, Integer::sum);
         o.putObject("partialFingerprints").put("primaryLocationLineHash", hash(f.rule().id() + "\0" + line) + ":" + occurrence);
-        ObjectNode props = o.putObject("properties");
+        Json.Obj props = o.putObject("properties");
         props.put("security-severity", f.severity().securitySeverity());
         props.put("severity", f.severity().label());
         if (f.sandbox() != null) props.put("sandbox", f.sandbox());
         if (f.suppressed()) {
             Suppression s = f.suppression();
-            ObjectNode so = o.putArray("suppressions").addObject();
+            Json.Obj so = o.putArray("suppressions").addObject();
             so.put("kind", s.kind().sarifKind());
             so.put("status", "accepted");
             so.put("justification", s.justification());
-            ObjectNode sp = so.putObject("properties");
+            Json.Obj sp = so.putObject("properties");
             if (s.owner() != null) sp.put("owner", s.owner());
             if (s.until() != null) sp.put("until", s.until().toString());
             if (s.where() != null) sp.put("at", s.where().location());
@@ -158,14 +156,14 @@ final class SarifReport {
         return o;
     }
 
-    private static void location(ObjectNode physical, String path, Span span) {
-        ObjectNode artifact = physical.putObject("artifactLocation");
+    private static void location(Json.Obj physical, String path, Span span) {
+        Json.Obj artifact = physical.putObject("artifactLocation");
         String uri = uri(path);
         artifact.put("uri", uri);
         if (!uri.startsWith("file:")) artifact.put("uriBaseId", SRCROOT);
         if (span == null) return;
         ReportModel.Region r = ReportModel.Region.of(span);
-        ObjectNode region = physical.putObject("region");
+        Json.Obj region = physical.putObject("region");
         region.put("startLine", r.line());
         region.put("startColumn", r.column());
         region.put("endLine", r.endLine());

@@ -37,6 +37,9 @@ final class AgentSocketShared extends Rule {
             """,
             List.of("SBX-SHARE-002", "SBX-SHARE-004"));
 
+    private static final java.util.regex.Pattern SSH_AGENT_TMP = java.util.regex.Pattern.compile("/tmp/ssh-[^/]*(/.*)?");
+    private static final java.util.regex.Pattern RUN_USER = java.util.regex.Pattern.compile("/run/user/\\d+");
+
     @Override public RuleInfo info() { return INFO; }
 
     @Override public void check(SandboxCheck check) {
@@ -45,13 +48,13 @@ final class AgentSocketShared extends Rule {
             String what = null;
             for (String v : p.views()) {
                 String lower = v.toLowerCase(java.util.Locale.ROOT);
-                if (lower.matches("/tmp/ssh-[^/]*(/.*)?") || lower.contains("ssh-agent") || lower.contains("/ssh/agent")
+                if (SSH_AGENT_TMP.matcher(lower).matches() || lower.contains("ssh-agent") || lower.contains("/ssh/agent")
                         || lower.startsWith("~/.ssh/agent")) what = "an ssh-agent socket";
                 else if (lower.contains("gnupg") || lower.contains("gpg-agent")) what = "the gpg-agent";
                 else if (lower.contains("keyring") || lower.endsWith("/gcr")) what = "the desktop keyring";
                 else if (lower.endsWith(".git-credentials") || lower.contains("/git/credentials") || lower.equals("~/.config/gh")
                         || lower.startsWith("~/.config/gh/")) what = "a git credential store";
-                else if (lower.matches("/run/user/\\d+")) what = "the user's agent sockets (/run/user holds ssh-agent, gpg-agent and keyring sockets)";
+                else if (RUN_USER.matcher(lower).matches()) what = "the user's agent sockets (/run/user holds ssh-agent, gpg-agent and keyring sockets)";
                 if (what != null) break;
             }
             if (what != null) check.report(share.source().span(), "share " + share.name() + " gives the guest " + what + p.via());

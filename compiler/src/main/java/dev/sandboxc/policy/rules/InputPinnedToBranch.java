@@ -34,11 +34,13 @@ final class InputPinnedToBranch extends Rule {
 
     @Override public RuleInfo info() { return INFO; }
 
+    private static final java.util.regex.Pattern COMMIT = java.util.regex.Pattern.compile("[0-9a-f]{40}");
+
     @Override public void check(SandboxCheck check) {
         Sandbox s = check.sandbox();
         for (Val<String> pin : List.of(s.nixpkgs(), s.microvm())) {
             boolean testedDefault = pin.value().equals(ModelBuilder.DEFAULT_NIXPKGS) || pin.value().equals(ModelBuilder.DEFAULT_MICROVM);
-            if (pin.given() && !testedDefault && !pin.value().matches("[0-9a-f]{40}")) {
+            if (pin.given() && !testedDefault && !COMMIT.matcher(pin.value()).matches()) {
                 check.report(pin.span(), "\"" + pin.value() + "\" is a branch; only flake.lock pins what it means");
             }
         }

@@ -44,27 +44,55 @@ final class LiteralSecret extends Rule {
             }
             """);
 
-    /** Published token shapes; each names what it is. */
-    private record Shape(String what, Pattern pattern) {}
+    /**
+     * Published token shapes; each names what it is, and the fixed text every match
+     * contains (one of {@code anchors}), so that a file without any is not scanned, and
+     * the pattern is compiled only for the first file that holds an anchor.
+     */
+    private static final class Shape {
+        final String what;
+        private final String regex;
+        private final List<String> anchors;
+        private Pattern pattern;
+
+        Shape(String what, String regex, String... anchors) {
+            this.what = what;
+            this.regex = regex;
+            this.anchors = List.of(anchors);
+        }
+
+        boolean mayOccurIn(String text) {
+            for (String a : anchors) if (text.contains(a)) return true;
+            return false;
+        }
+
+        synchronized Pattern pattern() {
+            if (pattern == null) pattern = Pattern.compile(regex);
+            return pattern;
+        }
+    }
 
     private static final List<Shape> SHAPES = List.of(
-            new Shape("an Anthropic API key", Pattern.compile("sk-ant-[A-Za-z0-9_-]{20,}")),
-            new Shape("an OpenAI API key", Pattern.compile("sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}")),
-            new Shape("a GitHub token", Pattern.compile("gh[pousr]_[A-Za-z0-9]{36,}")),
-            new Shape("a GitHub fine-grained token", Pattern.compile("github_pat_[A-Za-z0-9_]{22,}")),
-            new Shape("a GitLab token", Pattern.compile("glpat-[A-Za-z0-9_-]{20,}")),
-            new Shape("a Slack token", Pattern.compile("xox[abposr]-[A-Za-z0-9-]{10,}")),
-            new Shape("an AWS access key id", Pattern.compile("(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}")),
-            new Shape("a Google API key", Pattern.compile("AIza[0-9A-Za-z_-]{35}")),
-            new Shape("a Hugging Face token", Pattern.compile("hf_[A-Za-z0-9]{30,}")),
-            new Shape("an npm token", Pattern.compile("npm_[A-Za-z0-9]{36}")),
-            new Shape("a Stripe secret key", Pattern.compile("[sr]k_live_[A-Za-z0-9]{20,}")),
-            new Shape("an age secret key", Pattern.compile("AGE-SECRET-KEY-1[0-9A-Z]{50,}")),
-            new Shape("a private key", Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")),
-            new Shape("a JSON web token", Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}")));
+            new Shape("an Anthropic API key", "sk-ant-[A-Za-z0-9_-]{20,}", "sk-ant-"),
+            new Shape("an OpenAI API key", "sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}", "sk-"),
+            new Shape("a GitHub token", "gh[pousr]_[A-Za-z0-9]{36,}", "ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+            new Shape("a GitHub fine-grained token", "github_pat_[A-Za-z0-9_]{22,}", "github_pat_"),
+            new Shape("a GitLab token", "glpat-[A-Za-z0-9_-]{20,}", "glpat-"),
+            new Shape("a Slack token", "xox[abposr]-[A-Za-z0-9-]{10,}", "xox"),
+            new Shape("an AWS access key id", "(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}", "AKIA", "ASIA", "ABIA", "ACCA"),
+            new Shape("a Google API key", "AIza[0-9A-Za-z_-]{35}", "AIza"),
+            new Shape("a Hugging Face token", "hf_[A-Za-z0-9]{30,}", "hf_"),
+            new Shape("an npm token", "npm_[A-Za-z0-9]{36}", "npm_"),
+            new Shape("a Stripe secret key", "[sr]k_live_[A-Za-z0-9]{20,}", "k_live_"),
+            new Shape("an age secret key", "AGE-SECRET-KEY-1[0-9A-Z]{50,}", "AGE-SECRET-KEY-1"),
+            new Shape("a private key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----", "-----BEGIN "),
+            new Shape("a JSON web token", "eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}", "eyJ"));
 
-    private static final Pattern SECRET_FLAG = Pattern.compile("--?[A-Za-z0-9-]*(?:key|token|secret|password|passwd|pat)\\b",
-            Pattern.CASE_INSENSITIVE);
+    /** Compiled on first need: most files give their agents no arguments. */
+    private static final class Flags {
+        private static final Pattern SECRET_FLAG = Pattern.compile("--?[A-Za-z0-9-]*(?:key|token|secret|password|passwd|pat)\\b",
+                Pattern.CASE_INSENSITIVE);
+    }
 
     @Override public RuleInfo info() { return INFO; }
 
@@ -73,10 +101,11 @@ final class LiteralSecret extends Rule {
         String text = src.text();
         Set<Integer> seen = new HashSet<>();
         for (Shape shape : SHAPES) {
+            if (!shape.mayOccurIn(text)) continue;
             Matcher m = shape.pattern().matcher(text);
             while (m.find()) {
                 if (!seen.add(m.start())) continue;
-                check.report(src.span(m.start(), m.end()), "this looks like " + shape.what() + " written into the file");
+                check.report(src.span(m.start(), m.end()), "this looks like " + shape.what + " written into the file");
             }
         }
         // Values in secret positions: after --api-key, or as --token=VALUE.
@@ -87,9 +116,9 @@ final class LiteralSecret extends Rule {
                     String arg = args.get(i).value();
                     String value = null;
                     int eq = arg.indexOf('=');
-                    if (arg.startsWith("-") && eq > 0 && SECRET_FLAG.matcher(arg.substring(0, eq)).matches()) {
+                    if (arg.startsWith("-") && eq > 0 && Flags.SECRET_FLAG.matcher(arg.substring(0, eq)).matches()) {
                         value = arg.substring(eq + 1);
-                    } else if (i > 0 && SECRET_FLAG.matcher(args.get(i - 1).value()).matches() && !arg.startsWith("-")) {
+                    } else if (i > 0 && Flags.SECRET_FLAG.matcher(args.get(i - 1).value()).matches() && !arg.startsWith("-")) {
                         value = arg;
                     }
                     if (value != null && looksRandom(value) && seen.add(args.get(i).span().start())) {
