@@ -12,6 +12,7 @@ import dev.sandboxc.policy.PolicyConfig;
 import dev.sandboxc.policy.Severity;
 import dev.sandboxc.policy.report.LintReport;
 import dev.sandboxc.policy.report.ReportFormat;
+import dev.sandboxc.syntax.DirectParserTest;
 import dev.sandboxc.syntax.FormatChecks;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -41,6 +42,8 @@ class FrontendFuzzTest {
             return; // the CLI reports invalid UTF-8 before the front end (E000)
         }
         Source source = new Source("fuzz.sandbox", null, text);
+        // The hand-written fast path takes exactly the files ANTLR takes, into the same tree.
+        DirectParserTest.agree(text);
         String fmtBroke = FormatChecks.violation(source);
         if (fmtBroke != null) throw new AssertionError("fmt: " + fmtBroke);
         Frontend.Result r = Frontend.analyze(source);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * DirectParser reads exactly the files ANTLR reads without a diagnostic, into exactly
  * the tree ANTLR's path builds; everything else it leaves to ANTLR.
  */
-class DirectParserTest {
+public class DirectParserTest {
 
     static List<String> repositoryFiles() throws IOException {
         List<String> texts = new ArrayList<>();
@@ -35,7 +35,7 @@ class DirectParserTest {
     }
 
     /** Both paths on one text: the same tree when DirectParser takes it, and it takes every clean file. */
-    static boolean agree(String text) {
+    public static boolean agree(String text) {
         Source source = new Source("t.sandbox", null, text);
         Ast.Document direct = DirectParser.parse(source);
         Diagnostics diagnostics = new Diagnostics();
