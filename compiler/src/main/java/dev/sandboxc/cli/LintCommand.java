@@ -63,11 +63,7 @@ final class LintCommand implements Callable<Integer>, PlainArgs.Command {
 
     @Override
     public Integer call() {
-        try {
-            return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
-        } catch (UsageException e) {
-            throw ViaPicocli.usage(spec, e);
-        }
+        return ViaPicocli.call(this, spec);
     }
 
     @Override

@@ -37,6 +37,15 @@ final class ViaPicocli {
         return cli.execute(args);
     }
 
+    /** A command run by picocli: its usage errors become picocli's, with the command's usage hint. */
+    static int call(PlainArgs.Command command, CommandLine.Model.CommandSpec spec) {
+        try {
+            return command.execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+        } catch (UsageException e) {
+            throw usage(spec, e);
+        }
+    }
+
     static RuntimeException usage(CommandLine.Model.CommandSpec spec, UsageException e) {
         return usage(spec, e.getMessage());
     }
