@@ -1,18 +1,19 @@
 package dev.sandboxc.cli;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * A unified diff of two texts, line by line, with three lines of context, as `diff -u`
  * writes it (`patch -p0` applies it). Lines are compared with their line ends, so a CRLF
- * line and its LF twin differ. The shortest edit script (Myers) is used while it is cheap;
- * past {@link #MAX_EDITS} differences the changed middle is shown as one replacement.
+ * line and its LF twin differ. The edit script is java-diff-utils' (Myers); the hunks, their
+ * ranges and the "No newline" markers are written here, because diff -u's conventions for
+ * them are what patch expects.
  */
 final class UnifiedDiff {
     static final int CONTEXT = 3;
-    static final int MAX_EDITS = 1000;
 
     private UnifiedDiff() {}
 
@@ -111,85 +112,17 @@ final class UnifiedDiff {
         return out;
     }
 
+    /** The shortest edit script from java-diff-utils, as one KEEP/DELETE/INSERT per line. */
     private static List<Edit> edits(List<String> a, List<String> b) {
-        int prefix = 0;
-        while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix))) prefix++;
-        int suffix = 0;
-        while (suffix < a.size() - prefix && suffix < b.size() - prefix
-                && a.get(a.size() - 1 - suffix).equals(b.get(b.size() - 1 - suffix))) {
-            suffix++;
-        }
         List<Edit> out = new ArrayList<>();
-        for (int i = 0; i < prefix; i++) out.add(new Edit(Op.KEEP, a.get(i)));
-        List<String> midA = a.subList(prefix, a.size() - suffix);
-        List<String> midB = b.subList(prefix, b.size() - suffix);
-        List<Edit> middle = myers(midA, midB);
-        if (middle == null) {
-            for (String line : midA) out.add(new Edit(Op.DELETE, line));
-            for (String line : midB) out.add(new Edit(Op.INSERT, line));
-        } else {
-            out.addAll(middle);
+        int next = 0;
+        for (AbstractDelta<String> d : DiffUtils.diff(a, b).getDeltas()) {
+            for (; next < d.getSource().getPosition(); next++) out.add(new Edit(Op.KEEP, a.get(next)));
+            for (String line : d.getSource().getLines()) out.add(new Edit(Op.DELETE, line));
+            for (String line : d.getTarget().getLines()) out.add(new Edit(Op.INSERT, line));
+            next += d.getSource().size();
         }
-        for (int i = a.size() - suffix; i < a.size(); i++) out.add(new Edit(Op.KEEP, a.get(i)));
-        return out;
-    }
-
-    /** Myers' greedy shortest edit script, or null past {@link #MAX_EDITS} differences. */
-    private static List<Edit> myers(List<String> a, List<String> b) {
-        int n = a.size();
-        int m = b.size();
-        int max = Math.min(n + m, MAX_EDITS);
-        int offset = max + 1;
-        int[] v = new int[2 * max + 3];
-        List<int[]> trace = new ArrayList<>();
-        int found = -1;
-        for (int d = 0; d <= max && found < 0; d++) {
-            // Round d reads only diagonals -d-1..d+1 of the round before: keep just those.
-            trace.add(Arrays.copyOfRange(v, offset - d - 1, offset + d + 2));
-            for (int k = -d; k <= d; k += 2) {
-                int x = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
-                int y = x - k;
-                while (x < n && y < m && a.get(x).equals(b.get(y))) {
-                    x++;
-                    y++;
-                }
-                v[offset + k] = x;
-                if (x >= n && y >= m) {
-                    found = d;
-                    break;
-                }
-            }
-        }
-        if (found < 0) return null;
-        // Walk back through the saved frontiers, from the end to the start.
-        List<Edit> reversed = new ArrayList<>();
-        int x = n;
-        int y = m;
-        for (int d = found; d > 0; d--) {
-            int[] prev = trace.get(d);
-            int base = d + 1; // prev[base + k] is diagonal k
-            int k = x - y;
-            boolean down = k == -d || (k != d && prev[base + k - 1] < prev[base + k + 1]);
-            int prevK = down ? k + 1 : k - 1;
-            int prevX = prev[base + prevK];
-            int prevY = prevX - prevK;
-            while (x > prevX && y > prevY) {
-                reversed.add(new Edit(Op.KEEP, a.get(x - 1)));
-                x--;
-                y--;
-            }
-            if (down) reversed.add(new Edit(Op.INSERT, b.get(y - 1)));
-            else reversed.add(new Edit(Op.DELETE, a.get(x - 1)));
-            x = prevX;
-            y = prevY;
-        }
-        while (x > 0 && y > 0) {
-            reversed.add(new Edit(Op.KEEP, a.get(x - 1)));
-            x--;
-            y--;
-        }
-        List<Edit> out = new ArrayList<>(reversed.size());
-        for (int i = reversed.size() - 1; i >= 0; i--) out.add(reversed.get(i));
+        for (; next < a.size(); next++) out.add(new Edit(Op.KEEP, a.get(next)));
         return out;
     }
 }
