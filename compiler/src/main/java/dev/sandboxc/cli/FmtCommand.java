@@ -8,10 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +98,7 @@ final class FmtCommand implements Callable<Integer> {
             try {
                 outcome = handle(file, read, result.text(), out, err);
             } catch (IOException | RuntimeException e) {
-                err.println("sandboxc: error: cannot write " + file + ": " + why(e) + "; it was left as it was");
+                err.println("sandboxc: error: cannot write " + file + ": " + IoErrors.reason(e) + "; it was left as it was");
                 status = Math.max(status, Main.USAGE);
                 continue;
             }
@@ -133,14 +130,6 @@ final class FmtCommand implements Callable<Integer> {
         OutputWriter.replaceAtomically(file, formatted.getBytes(StandardCharsets.UTF_8));
         err.println("formatted " + name);
         return Outcome.CHANGED;
-    }
-
-    /** An I/O failure in words: Java's messages for these are often just the path. */
-    private static String why(Exception e) {
-        if (e instanceof AccessDeniedException) return "permission denied";
-        if (e instanceof NoSuchFileException) return "no such file or folder";
-        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
-        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     private Inputs.Read readStdin() {

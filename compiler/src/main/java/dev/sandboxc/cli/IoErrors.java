@@ -14,17 +14,26 @@ import java.nio.file.NotDirectoryException;
 final class IoErrors {
     private IoErrors() {}
 
+    /** "PATH: why", for messages that do not name the file themselves. */
     static String describe(Throwable e) {
         if (e instanceof FileSystemException f && f.getReason() == null) {
-            String why = e instanceof AccessDeniedException ? "permission denied"
+            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason(e);
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /** Just why, for messages that name the file already. */
+    static String reason(Throwable e) {
+        if (e instanceof FileSystemException f) {
+            if (f.getReason() != null) return f.getReason();
+            return e instanceof AccessDeniedException ? "permission denied"
                     : e instanceof NoSuchFileException ? "no such file or folder"
                     : e instanceof NotDirectoryException ? "not a folder"
                     : e instanceof DirectoryNotEmptyException ? "folder not empty"
                     : e instanceof FileAlreadyExistsException ? "already exists"
                     : "cannot be used";
-            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + why;
         }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 }
