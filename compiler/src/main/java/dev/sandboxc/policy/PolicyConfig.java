@@ -1,8 +1,5 @@
 package dev.sandboxc.policy;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.sandboxc.model.Source;
 import dev.sandboxc.model.Span;
 import java.io.IOException;
@@ -20,6 +17,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * The policy settings of a project, from `.sandboxc.yaml`: a profile, a failure
@@ -143,15 +153,7 @@ public final class PolicyConfig {
     }
 
     public static PolicyConfig parse(Source source, Path dir, Set<String> knownRules) throws ConfigException {
-        Node root;
-        try (JsonParser p = new YAMLFactory().createParser(source.text())) {
-            JsonToken first = p.nextToken();
-            root = first == null ? new Node(Map.of(), 1, 1) : read(p, source.name());
-        } catch (IOException e) {
-            String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw new ConfigException(source.name() + ": not valid YAML: " + msg);
-        }
-        return new Reader(source, dir, knownRules).config(root);
+        return new Reader(source, dir, knownRules).config(Yaml.read(source));
     }
 
     /**
@@ -164,31 +166,117 @@ public final class PolicyConfig {
         Node key() { return new Node(value, keyLine, keyColumn); }
     }
 
-    private static Node read(JsonParser p, String name) throws IOException, ConfigException {
-        var loc = p.currentTokenLocation();
-        int line = loc.getLineNr(), col = loc.getColumnNr();
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.START_OBJECT) {
-            Map<String, Node> map = new LinkedHashMap<>();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                var kloc = p.currentTokenLocation();
-                if (map.containsKey(key)) {
-                    throw new ConfigException(name + ":" + kloc.getLineNr() + ":" + kloc.getColumnNr() + ": '" + key
-                            + "' is given twice; keep one");
-                }
-                p.nextToken();
-                Node v = read(p, name);
-                map.put(key, new Node(v.value, v.line, v.column, kloc.getLineNr(), kloc.getColumnNr()));
+    /**
+     * Reads the config into Nodes from SnakeYAML's event stream. Its low-level parser
+     * alone: the object layer (tag resolution by regex, constructors) is what made
+     * reading a ten-line config the largest part of a one-file lint. A config is plain
+     * data, so what YAML offers beyond that is refused with a reason instead of being
+     * half-supported: aliases, explicit tags, keys that are not scalars, more than one
+     * document, and nesting deeper than any config needs.
+     */
+    static final class Yaml {
+        static final int MAX_DEPTH = 32;
+
+        private final Parser parser;
+        private final String name;
+
+        private Yaml(Parser parser, String name) {
+            this.parser = parser;
+            this.name = name;
+        }
+
+        static Node read(Source source) throws ConfigException {
+            LoaderOptions options = new LoaderOptions();
+            options.setProcessComments(false);
+            Yaml yaml = new Yaml(new ParserImpl(new StreamReader(source.text()), options), source.name());
+            try {
+                return yaml.document();
+            } catch (MarkedYAMLException e) {
+                Mark at = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+                String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+                throw new ConfigException(source.name() + (at == null ? "" : ":" + (at.getLine() + 1) + ":" + (at.getColumn() + 1))
+                        + ": not valid YAML: " + firstLine(problem)
+                        + (e.getContext() != null && e.getProblem() != null ? " (" + firstLine(e.getContext()) + ")" : ""));
+            } catch (YAMLException | IllegalArgumentException | IndexOutOfBoundsException e) {
+                // SnakeYAML's own limits (input size) and the odd internal failure on garbage.
+                throw new ConfigException(source.name() + ": not valid YAML: " + firstLine(e.getMessage() == null ? e.toString() : e.getMessage()));
             }
-            return new Node(map, line, col);
         }
-        if (t == JsonToken.START_ARRAY) {
-            List<Node> list = new ArrayList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) list.add(read(p, name));
-            return new Node(list, line, col);
+
+        private static String firstLine(String s) {
+            int nl = s.indexOf('\n');
+            return (nl < 0 ? s : s.substring(0, nl)).strip();
         }
-        return new Node(t == JsonToken.VALUE_NULL ? null : p.getText(), line, col);
+
+        /** The document's value; an empty file is an empty mapping. */
+        private Node document() throws ConfigException {
+            next(); // stream start
+            if (parser.checkEvent(Event.ID.StreamEnd)) return new Node(Map.of(), 1, 1);
+            next(); // document start
+            Node root = value(next(), 0);
+            next(); // document end
+            // An empty document ("---" and comments) reads as null: that is an empty config too.
+            if (root.value() == null) root = new Node(Map.of(), root.line(), root.column());
+            if (parser.checkEvent(Event.ID.DocumentStart)) {
+                throw error(parser.peekEvent(), "a second YAML document; a config is one document: remove this '---' and what follows it");
+            }
+            return root;
+        }
+
+        private Event next() {
+            return parser.getEvent();
+        }
+
+        private Node value(Event e, int depth) throws ConfigException {
+            if (depth > MAX_DEPTH) throw error(e, "nested more than " + MAX_DEPTH + " levels deep; a config needs four");
+            if (e instanceof AliasEvent) {
+                throw error(e, "an alias (*" + ((AliasEvent) e).getAnchor() + "); aliases are not supported in "
+                        + FILE_NAME + ": write the value out");
+            }
+            String tag = e instanceof ScalarEvent s ? s.getTag() : e instanceof CollectionStartEvent c ? c.getTag() : null;
+            if (tag != null && !tag.equals("!")) {
+                // Said as written: SnakeYAML expands !!x to YAML's own prefix.
+                String written = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring(18) : tag;
+                throw error(e, "the tag '" + written + "'; tags are not supported in " + FILE_NAME + ": write plain values");
+            }
+            int line = e.getStartMark().getLine() + 1, col = e.getStartMark().getColumn() + 1;
+            if (e instanceof MappingStartEvent) {
+                Map<String, Node> map = new LinkedHashMap<>();
+                for (Event k = next(); !k.is(Event.ID.MappingEnd); k = next()) {
+                    if (!(k instanceof ScalarEvent key) || key.getTag() != null) {
+                        throw error(k, "a key that is not a plain word; keys are names like 'rules' or 'SBX-NET-001'");
+                    }
+                    int kLine = k.getStartMark().getLine() + 1, kCol = k.getStartMark().getColumn() + 1;
+                    if (map.containsKey(key.getValue())) {
+                        throw new ConfigException(name + ":" + kLine + ":" + kCol + ": '" + key.getValue() + "' is given twice; keep one");
+                    }
+                    Node v = value(next(), depth + 1);
+                    map.put(key.getValue(), new Node(v.value(), v.line(), v.column(), kLine, kCol));
+                }
+                return new Node(map, line, col);
+            }
+            if (e instanceof SequenceStartEvent) {
+                List<Node> list = new ArrayList<>();
+                for (Event item = next(); !item.is(Event.ID.SequenceEnd); item = next()) list.add(value(item, depth + 1));
+                return new Node(list, line, col);
+            }
+            ScalarEvent s = (ScalarEvent) e;
+            return new Node(isNull(s) ? null : s.getValue(), line, col);
+        }
+
+        /** YAML's null: a plain ~, null, Null, NULL or nothing at all (a quoted '' is a string). */
+        private static boolean isNull(ScalarEvent s) {
+            if (!s.getImplicit().canOmitTagInPlainScalar()) return false;
+            return switch (s.getValue()) {
+                case "", "~", "null", "Null", "NULL" -> true;
+                default -> false;
+            };
+        }
+
+        private ConfigException error(Event at, String message) {
+            Mark m = at.getStartMark();
+            return new ConfigException(name + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": " + message);
+        }
     }
 
     private static final class Reader {

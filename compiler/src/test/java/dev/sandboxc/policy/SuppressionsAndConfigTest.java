@@ -107,9 +107,39 @@ class SuppressionsAndConfigTest {
                 new Case("budget: { memory: 8GB }\n", "budget memory expects a size"),
                 new Case("exemptions:\n  - rule: SBX-SECRET-005\n    statement: s\n    owner: o\n", "needs expires"),
                 new Case("exemptions:\n  - rule: SBX-SECRET-005\n    statement: s\n    owner: o\n    expires: soon\n", "expires expects a date"),
-                new Case("rules: [\n", "not valid YAML"))) {
+                new Case("rules: [\n", ".sandboxc.yaml:2:1: not valid YAML: expected the node content, but found '<stream end>' (while parsing a flow node)"),
+                new Case("profile: default\n  fail-on: high\n", ".sandboxc.yaml:2:10: not valid YAML: mapping values are not allowed here"),
+                new Case("profile: \"strict\n", ".sandboxc.yaml:2:1: not valid YAML: found unexpected end of stream"),
+                new Case("a: &x high\nfail-on: *x\n", ".sandboxc.yaml:2:10: an alias (*x); aliases are not supported in .sandboxc.yaml"),
+                new Case("fail-on: !!str high\n", ".sandboxc.yaml:1:10: the tag '!!str'; tags are not supported"),
+                new Case("budget: !!java.lang.Runtime {}\n", ".sandboxc.yaml:1:9: the tag '!!java.lang.Runtime'; tags are not supported"),
+                new Case("? [a]\n: b\n", ".sandboxc.yaml:1:3: a key that is not a plain word"),
+                new Case("profile: default\n---\nprofile: strict\n", ".sandboxc.yaml:2:1: a second YAML document"),
+                new Case("rules: " + "[".repeat(40) + "]".repeat(40) + "\n", "nested more than 32 levels deep"),
+                new Case("rules:\n  SBX-NET-001: off\n  SBX-NET-001: low\n", ".sandboxc.yaml:3:3: 'SBX-NET-001' is given twice"))) {
             PolicyConfig.ConfigException e = assertThrows(PolicyConfig.ConfigException.class, () -> config(c.yaml()), c.yaml());
             assertTrue(e.getMessage().contains(c.message()), e.getMessage() + " should contain " + c.message());
+        }
+    }
+
+    @Test
+    void yamlNullsAndStringsAreReadAsYamlMeansThem() throws PolicyConfig.ConfigException {
+        // A plain ~, null or nothing is YAML's null: a setting left empty is refused, not read as the word.
+        for (String empty : List.of("fail-on:\n", "fail-on: ~\n", "fail-on: null\n", "fail-on: NULL\n")) {
+            PolicyConfig.ConfigException e = assertThrows(PolicyConfig.ConfigException.class, () -> config(empty), empty);
+            assertTrue(e.getMessage().startsWith(".sandboxc.yaml:1:"), e.getMessage());
+        }
+        // Quoted, the same words are strings, and the flow and block forms read alike.
+        assertEquals(Severity.HIGH, config("fail-on: high\n").failOn());
+        assertEquals(Severity.HIGH, config("fail-on: \"high\"\n").failOn());
+        assertTrue(config("rules:\n  SBX-NET-001: off\n").isOff("SBX-NET-001"));
+        assertTrue(config("rules: {SBX-NET-001: 'off'}\n").isOff("SBX-NET-001"));
+        // An empty file, or one of comments only, is the default config.
+        for (String empty : List.of("", "# nothing yet\n", "---\n# nothing\n...\n")) {
+            PolicyConfig c = config(empty);
+            assertEquals("default", c.profile(), empty);
+            assertEquals(null, c.failOn(), empty);
+            assertTrue(c.exemptions().isEmpty(), empty);
         }
     }
 }
