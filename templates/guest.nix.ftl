@@ -6,7 +6,7 @@
 
   system.stateVersion = ${nix(stateVersion)};
 
-<#if unfree?has_content>
+<#if nonEmpty(unfree)>
   # Exactly the unfree agents this sandbox runs, nothing else.
   nixpkgs.config.allowUnfreePredicate =
     pkg:
@@ -19,23 +19,23 @@
 </#if>
   microvm = {
     hypervisor = ${nix(hypervisor)};
-    mem = ${mem?c};
-    vcpu = ${vcpu?c};
+    mem = ${lit(mem)};
+    vcpu = ${lit(vcpu)};
 <#if balloon>
     balloon = true;
 </#if>
 <#if hotplugMem gt 0>
-    hotplugMem = ${hotplugMem?c};
+    hotplugMem = ${lit(hotplugMem)};
 </#if>
 <#if cpu??>
     cpu = ${nix(cpu)};
 </#if>
 <#if vsock??>
-    vsock.cid = ${vsock?c};
+    vsock.cid = ${lit(vsock)};
 </#if>
     # Ephemeral: the writable part of /nix/store lives in the guest's memory.
     writableStoreOverlay = "/nix/.rw-store";
-<#if shares?has_content>
+<#if nonEmpty(shares)>
     # Sources are links the launcher makes in its private runtime folder.
     shares = [
 <#list shares as sh>
@@ -53,21 +53,21 @@
 <#else>
     shares = [ ];
 </#if>
-<#if volumes?has_content>
+<#if nonEmpty(volumes)>
     # Persistent: these images keep their contents from one run to the next.
     volumes = [
 <#list volumes as v>
       {
         image = ${nix(v.image)};
         mountPoint = ${nix(v.mount)};
-        size = ${v.size?c};
+        size = ${lit(v.size)};
         fsType = "ext4";
         autoCreate = true;
       }
 </#list>
     ];
 </#if>
-<#if interfaces?has_content>
+<#if nonEmpty(interfaces)>
     interfaces = [
 <#list interfaces as i>
       {
@@ -83,15 +83,15 @@
 <#else>
     interfaces = [ ];
 </#if>
-<#if forwardPorts?has_content>
+<#if nonEmpty(forwardPorts)>
     forwardPorts = [
 <#list forwardPorts as f>
       {
         from = "host";
         proto = ${nix(f.proto)};
         host.address = ${nix(f.hostAddress)};
-        host.port = ${f.hostPort?c};
-        guest.port = ${f.guestPort?c};
+        host.port = ${lit(f.hostPort)};
+        guest.port = ${lit(f.guestPort)};
       }
 </#list>
     ];
@@ -120,14 +120,14 @@
 <#if user.gitEmail??>
       gitEmail = ${nix(user.gitEmail)};
 </#if>
-<#if user.keys?has_content>
+<#if nonEmpty(user.keys)>
       authorizedKeys = [
 <#list user.keys as k>
         ${nix(k)}
 </#list>
       ];
 </#if>
-<#if user.keyFiles?has_content>
+<#if nonEmpty(user.keyFiles)>
       authorizedKeysFromHost = true;
 </#if>
 <#if user.initialPassword??>
@@ -141,7 +141,7 @@
       binary = ${nix(a.binary)};
       args = [<#list a.args as x> ${nix(x)}</#list> ];
       taskArgs = [<#list a.taskArgs as x> ${nix(x)}</#list> ];
-<#if a.env?has_content>
+<#if nonEmpty(a.env)>
       env = {
 <#list a.env as e>
         ${attr(e.name)} = ${nix(e.value)};
@@ -159,7 +159,7 @@
 <#if taskAgent??>
     task.agent = ${nix(taskAgent)};
 </#if>
-<#if secrets?has_content>
+<#if nonEmpty(secrets)>
     # Names only: the launcher reads the values on the host at each start.
     secretDelivery = ${nix(secretDelivery)};
     secrets = [
@@ -172,26 +172,26 @@
     ];
 </#if>
     audit = {
-      commands = ${audit.commands?c};
-      sessions = ${audit.sessions?c};
-      journal = ${audit.journal?c};
-      egress = ${audit.egress?c};
+      commands = ${lit(audit.commands)};
+      sessions = ${lit(audit.sessions)};
+      journal = ${lit(audit.journal)};
+      egress = ${lit(audit.egress)};
 <#if audit.dir??>
       dir = ${nix(audit.dir)};
 </#if>
     };
     network = {
-      restricted = ${network.restricted?c};
+      restricted = ${lit(network.restricted)};
       id = ${nix(network.id)};
       mac = ${nix(network.mac)};
-<#if network.forwards?has_content>
+<#if nonEmpty(network.forwards)>
       forwards = [
 <#list network.forwards as f>
         {
           proto = ${nix(f.proto)};
           hostAddress = ${nix(f.hostAddress)};
-          hostPort = ${f.hostPort?c};
-          guestPort = ${f.guestPort?c};
+          hostPort = ${lit(f.hostPort)};
+          guestPort = ${lit(f.guestPort)};
         }
 </#list>
       ];
@@ -199,8 +199,8 @@
       allow = [<#list network.allow as d> ${nix(d)}</#list> ];
     };
     launcher = {
-      timeout = ${timeout?c};
-<#if readOnly9p?has_content>
+      timeout = ${lit(timeout)};
+<#if nonEmpty(readOnly9p)>
       # Read-only 9p shares, which the library hands to qemu itself with readonly=on.
       readOnly9p = [
 <#list readOnly9p as sh>
@@ -213,10 +213,10 @@
 </#list>
       ];
 </#if>
-<#if readOnlyTags?has_content>
+<#if nonEmpty(readOnlyTags)>
       readOnlyTags = [<#list readOnlyTags as t> ${nix(t)}</#list> ];
 </#if>
-<#if hostEnv?has_content>
+<#if nonEmpty(hostEnv)>
       hostEnv = [<#list hostEnv as v> ${nix(v)}</#list> ];
 </#if>
       shares = [
@@ -229,10 +229,10 @@
 </#if>
 </#list>
       ];
-<#if user.keyFiles?has_content>
+<#if nonEmpty(user.keyFiles)>
       keyFiles = [<#list user.keyFiles as k> ${nix(k)}</#list> ];
 </#if>
-<#if volumes?has_content>
+<#if nonEmpty(volumes)>
       volumes = [
 <#list volumes as v>
         {
@@ -242,7 +242,7 @@
 </#list>
       ];
 </#if>
-<#if secrets?has_content>
+<#if nonEmpty(secrets)>
       secrets = [
 <#list secrets as x>
         {

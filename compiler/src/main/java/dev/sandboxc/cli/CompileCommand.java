@@ -7,6 +7,7 @@ import dev.sandboxc.emit.FlakeEmitter;
 import dev.sandboxc.emit.GeneratedFile;
 import dev.sandboxc.emit.Manifest;
 import dev.sandboxc.emit.OutputWriter;
+import dev.sandboxc.emit.Templates;
 import dev.sandboxc.policy.Finding;
 import dev.sandboxc.policy.PolicyConfig;
 import dev.sandboxc.policy.Severity;
@@ -71,6 +72,8 @@ final class CompileCommand implements Callable<Integer>, PlainArgs.Command {
         if (output != null && files.size() > 1) {
             throw new UsageException("-o takes one FILE; compile several files without -o");
         }
+        // FreeMarker's set-up does not depend on the input: it runs while the input is read and checked.
+        Templates.prepareInBackground();
         Severity threshold = failOn;
         PolicyRunner policy = new PolicyRunner(config);
         int status = Main.OK;
