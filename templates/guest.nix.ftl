@@ -24,7 +24,7 @@
 <#if balloon>
     balloon = true;
 </#if>
-<#if hotplugMem gt 0>
+<#if hotplugMem??>
     hotplugMem = ${lit(hotplugMem)};
 </#if>
 <#if cpu??>

@@ -128,7 +128,9 @@ public final class FlakeEmitter {
         m.put("mem", r.memory().value().mebibytes());
         m.put("vcpu", r.vcpus().value());
         m.put("balloon", r.balloon().value());
-        m.put("hotplugMem", r.hotplugMemory().value().mebibytes());
+        // Only when asked for: the template tests presence, as a number literal there would set up BigDecimal.
+        long hotplug = r.hotplugMemory().value().mebibytes();
+        if (hotplug > 0) m.put("hotplugMem", hotplug);
         r.cpu().ifPresent(c -> m.put("cpu", c.value()));
         r.vsock().ifPresent(v -> m.put("vsock", v.value()));
         m.put("timeout", r.timeout().value().seconds());

@@ -75,6 +75,11 @@ public final class Templates {
     }
 
     private static Configuration configure() {
+        // Templates fail by exception, never by log line, and FreeMarker's default logger is
+        // java.util.logging, whose set-up is a few ms of every compile. (Read on first use.)
+        if (System.getProperty(freemarker.log.Logger.SYSTEM_PROPERTY_NAME_LOGGER_LIBRARY) == null) {
+            System.setProperty(freemarker.log.Logger.SYSTEM_PROPERTY_NAME_LOGGER_LIBRARY, freemarker.log.Logger.LIBRARY_NAME_NONE);
+        }
         Configuration c = new Configuration(Configuration.VERSION_2_3_34);
         c.setClassLoaderForTemplateLoading(Templates.class.getClassLoader(), "dev/sandboxc/templates");
         c.setDefaultEncoding("UTF-8");

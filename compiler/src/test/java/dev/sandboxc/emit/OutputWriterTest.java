@@ -202,6 +202,30 @@ class OutputWriterTest {
         assertEquals(null, Manifest.parse("{\"generator\":\"other\",\"version\":\"1\"}".getBytes(StandardCharsets.UTF_8)));
         assertEquals(null, Manifest.parse("not json".getBytes(StandardCharsets.UTF_8)));
         assertEquals(null, Manifest.parse(new byte[0]));
+        for (String bad : List.of("[1, 2]", "{\"generator\": \"sandboxc\"}", "{\"generator\": \"sandboxc\", \"version\": \"1\", \"files\": [\"a\"]}",
+                "{\"generator\": \"sandboxc\", \"version\": \"1\", \"files\": {\"a\": {\"b\": \"c\"}}}",
+                "{\"generator\": \"sandboxc\", \"version\": \"1\", \"source\": \"x\"}", "{\"generator\": \"sandboxc\", \"version\": *a}",
+                "{\"generator\": \"sandboxc\", \"version\": \"1\"", "{\"generator\": \"sandboxc\", \"version\": \"1\", \"x\": [[[[\"")) {
+            assertEquals(null, Manifest.parse(bad.getBytes(StandardCharsets.UTF_8)), bad);
+        }
+        assertEquals(null, Manifest.parse(new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'}), "invalid UTF-8");
+    }
+
+    @Test
+    void manifestReadsBackWhateverTheSourceIsCalled() {
+        var f = files("a.nix", "a");
+        // Non-ASCII, C1 controls (which YAML does not allow raw), quotes, backslashes, a tab, a NUL.
+        for (String source : List.of("../d\u00e9j\u00e0/\u6f22\u5b57.sandbox", "../a\u0085b\u009f.sandbox", "../\"q\"\\b\t\u0000.sandbox",
+                "../\ud83d\ude00.sandbox", "../\u2028\ufeff.sandbox")) {
+            byte[] json = manifest(source, f).toJson();
+            for (byte b : json) assertTrue(b >= 0, "ASCII only: " + new String(json, StandardCharsets.UTF_8));
+            assertEquals(manifest(source, f), Manifest.parse(json), source);
+        }
+        // Manifests written before the output went ASCII-only (raw UTF-8, Jackson's default) still read.
+        String older = "{\n  \"generator\" : \"sandboxc\",\n  \"version\" : \"0.1.0\",\n  \"source\" : {\n    \"path\" : \"../d\u00e9j\u00e0.sandbox\",\n"
+                + "    \"sha256\" : \"ab\"\n  },\n  \"files\" : {\n    \"flake.nix\" : \"cd\"\n  }\n}\n";
+        assertEquals(new Manifest("0.1.0", "../d\u00e9j\u00e0.sandbox", "ab", java.util.Map.of("flake.nix", "cd")),
+                Manifest.parse(older.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

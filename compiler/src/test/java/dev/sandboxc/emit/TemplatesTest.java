@@ -53,6 +53,20 @@ class TemplatesTest {
             }
         }
         assertEquals(List.of(), found, "use lit(x) or nonEmpty(x) instead of built-ins");
+        // Nor number literals in expressions (x gt 0): FreeMarker parses them into BigDecimals.
+        List<String> numbers = new ArrayList<>();
+        Pattern literal = Pattern.compile("(?<![\\w.\"])\\d");
+        for (Path f : files) {
+            List<String> lines = Files.readAllLines(f);
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = ftl.matcher(lines.get(i));
+                while (m.find()) {
+                    String inside = m.group().replaceAll("\"[^\"]*\"", "\"\"");
+                    if (literal.matcher(inside).find()) numbers.add(f.getFileName() + ":" + (i + 1) + ": " + m.group());
+                }
+            }
+        }
+        assertEquals(List.of(), numbers, "test presence (x??) or pass a boolean instead of comparing with a number");
     }
 
     @Test
@@ -61,6 +75,9 @@ class TemplatesTest {
         Pattern builtIn = Pattern.compile("(?<!\\?)\\?[a-z_]");
         for (String s : List.of("${mem?c}", "<#if shares?has_content>", "${x?string}")) assertTrue(builtIn.matcher(s).find(), s);
         for (String s : List.of("<#if vsock??>", "${lit(mem)}", "<#if nonEmpty(shares)>")) assertTrue(!builtIn.matcher(s).find(), s);
+        Pattern literal = Pattern.compile("(?<![\\w.\"])\\d");
+        assertTrue(literal.matcher("<#if hotplugMem gt 0>").find());
+        assertTrue(!literal.matcher("<#list s.v2 as x>").find());
     }
 
     private static String lit(Object arg) throws TemplateModelException {
