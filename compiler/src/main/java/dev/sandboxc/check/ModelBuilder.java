@@ -629,7 +629,9 @@ public final class ModelBuilder {
     static String defaultInterfaceId(String sandboxName) {
         String id = "vm-" + sandboxName;
         if (id.length() <= 15) return id;
-        String hash = String.format("%04x", sandboxName.hashCode() & 0xffff);
+        // Four hex digits, zero-padded: what %04x gives, without java.util.Formatter (~10 ms to set up cold).
+        String hex = Integer.toHexString(sandboxName.hashCode() & 0xffff);
+        String hash = "0000".substring(hex.length()) + hex;
         return "vm-" + sandboxName.substring(0, 7) + "-" + hash;
     }
 

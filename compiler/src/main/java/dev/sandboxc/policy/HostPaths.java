@@ -84,8 +84,9 @@ public final class HostPaths {
 
         static boolean below(String path, String prefix) {
             if (path.equals(prefix)) return true;
-            String p = prefix.endsWith("/") ? prefix : prefix + "/";
-            return path.startsWith(p);
+            if (prefix.endsWith("/")) return path.startsWith(prefix);
+            // path.startsWith(prefix + "/"), without a new string for every share and rule.
+            return path.length() > prefix.length() && path.charAt(prefix.length()) == '/' && path.startsWith(prefix);
         }
     }
 
