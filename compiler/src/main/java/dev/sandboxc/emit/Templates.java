@@ -14,7 +14,11 @@ import freemarker.template.TemplateNumberModel;
 import freemarker.template.TemplateScalarModel;
 import freemarker.template.TemplateSequenceModel;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,8 +64,20 @@ public final class Templates {
         t.start();
     }
 
+    /**
+     * Parses a template from the jar. Each is parsed once per run, so FreeMarker's template
+     * cache (localized name lookups, jar URL connections, freshness checks) has nothing to do.
+     */
+    private static Template load(String name) throws IOException {
+        InputStream in = Templates.class.getResourceAsStream("/dev/sandboxc/templates/" + name);
+        if (in == null) throw new IOException("missing resource templates/" + name);
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return new Template(name, reader, Holder.CONFIG);
+        }
+    }
+
     private static Template parsed(String name) {
-        FutureTask<Template> task = PARSED.computeIfAbsent(name, n -> new FutureTask<>(() -> Holder.CONFIG.getTemplate(n)));
+        FutureTask<Template> task = PARSED.computeIfAbsent(name, n -> new FutureTask<>(() -> load(n)));
         task.run(); // nothing, when another thread runs or ran it
         try {
             return task.get();
@@ -81,7 +97,6 @@ public final class Templates {
             System.setProperty(freemarker.log.Logger.SYSTEM_PROPERTY_NAME_LOGGER_LIBRARY, freemarker.log.Logger.LIBRARY_NAME_NONE);
         }
         Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-        c.setClassLoaderForTemplateLoading(Templates.class.getClassLoader(), "dev/sandboxc/templates");
         c.setDefaultEncoding("UTF-8");
         c.setOutputEncoding("UTF-8");
         c.setLocale(Locale.ROOT);
