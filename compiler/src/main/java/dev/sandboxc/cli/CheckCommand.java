@@ -19,13 +19,17 @@ import picocli.CommandLine.Parameters;
         description = {"Tells whether generated flakes are up to date and untouched.",
                 "", "Reads DIR/sandboxc.json: every file it lists must have the",
                 "digest it was written with, the .sandbox file it names must be",
-                "unchanged, and it must come from this version of sandboxc."},
-        footer = {"", "Example: sandboxc check out/agent",
+                "unchanged, and it must come from this version of sandboxc.",
+                "", "Given a .sandbox FILE, checks the flake written next to it",
+                "(where compile puts it without -o): the pre-commit drift hook.",
+                "It renders nothing, so it is as fast as lint."},
+        footer = {"", "Examples:", "  sandboxc check out/agent", "  sandboxc check sandboxes/agent.sandbox",
                 "", "Exit status: 0 up to date, 1 stale or edited by hand,",
                 "2 no manifest (not a flake sandboxc wrote) or usage error."})
 final class CheckCommand implements Callable<Integer>, PlainArgs.Command {
 
-    @Parameters(paramLabel = "DIR", arity = "1..*", description = "folders holding a generated flake")
+    @Parameters(paramLabel = "DIR|FILE", arity = "1..*",
+            description = "folders holding a generated flake, or .sandbox files whose flake is next to them")
     List<Path> dirs;
 
     @CommandLine.Spec
@@ -43,7 +47,10 @@ final class CheckCommand implements Callable<Integer>, PlainArgs.Command {
         return status;
     }
 
-    private int check(Path dir, PrintWriter out, PrintWriter err) {
+    private int check(Path arg, PrintWriter out, PrintWriter err) {
+        // A .sandbox file stands for the flake compile writes next to it.
+        Path sourceFile = Files.isRegularFile(arg) ? arg : null;
+        Path dir = sourceFile == null ? arg : sourceFile.toAbsolutePath().getParent();
         Path file = dir.resolve(Manifest.FILE);
         Manifest m;
         try {
@@ -51,11 +58,23 @@ final class CheckCommand implements Callable<Integer>, PlainArgs.Command {
         } catch (IOException e) {
             m = null;
         }
+        if (m == null && sourceFile != null) {
+            err.println("sandboxc: error: " + arg + " has no flake next to it (no " + Manifest.FILE + " in its folder)");
+            err.println("  = hint: compile it: sandboxc compile " + arg + "; or give the folder of its flake: sandboxc check DIR");
+            return Main.INVALID;
+        }
         if (m == null) {
-            err.println("sandboxc: error: " + file + " is missing or not a manifest sandboxc wrote: " + dir
+            err.println("sandboxc: error: " + file + " is missing or not a manifest sandboxc wrote: " + arg
                     + " is not a generated flake");
             return Main.USAGE;
         }
+        if (sourceFile != null && (m.source() == null || !sameFile(dir.resolve(m.source()), sourceFile))) {
+            err.println("sandboxc: error: the flake next to " + arg + " was compiled from " + m.source() + ", not from it");
+            err.println("  = hint: give the folder of its own flake: sandboxc check DIR");
+            return Main.INVALID;
+        }
+        if (sourceFile != null) dir = arg.getParent() == null ? Path.of(".") : arg.getParent();
+        String label = sourceFile != null ? "the flake of " + arg : dir.toString();
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> e : m.files().entrySet()) {
             Path p = dir.resolve(e.getKey()).normalize();
@@ -84,12 +103,21 @@ final class CheckCommand implements Callable<Integer>, PlainArgs.Command {
             problems.add("it was written by sandboxc " + m.version() + ", this is " + Version.VERSION);
         }
         if (problems.isEmpty()) {
-            out.println(dir + ": up to date");
+            out.println(label + ": up to date");
             return Main.OK;
         }
-        for (String p : problems) err.println("sandboxc: " + dir + ": " + p);
-        err.println("sandboxc: " + dir + " is stale; compile again"
-                + (m.source() != null ? ": sandboxc compile " + dir.resolve(m.source()).normalize() + " -o " + dir : ""));
+        for (String p : problems) err.println("sandboxc: " + label + ": " + p);
+        err.println("sandboxc: " + label + " is stale; compile again"
+                + (sourceFile != null ? ": sandboxc compile " + arg
+                        : m.source() != null ? ": sandboxc compile " + dir.resolve(m.source()).normalize() + " -o " + dir : ""));
         return Main.INVALID;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -60,6 +60,34 @@ class CheckCommandTest {
     }
 
     @Test
+    void aSandboxFileStandsForTheFlakeNextToIt() throws IOException {
+        Path src = tmp.resolve("a.sandbox");
+        Files.writeString(src, "sandbox a {\n  agent aider { }\n}\n");
+        // Not compiled yet: the hook fails and says how to fix it.
+        CliTest.Run none = CliTest.run("check", src.toString());
+        assertEquals(1, none.status());
+        assertTrue(none.err().contains("has no flake next to it") && none.err().contains("hint: compile it"), none.err());
+
+        assertEquals(0, CliTest.run("compile", "-q", src.toString()).status());
+        CliTest.Run fresh = CliTest.run("check", src.toString());
+        assertEquals(0, fresh.status(), fresh.err());
+        assertEquals("the flake of " + src + ": up to date\n", fresh.out());
+
+        Files.writeString(src, "sandbox a {\n  agent codex { }\n}\n");
+        CliTest.Run stale = CliTest.run("check", src.toString());
+        assertEquals(1, stale.status());
+        assertTrue(stale.err().contains("a.sandbox changed since it was compiled")
+                && stale.err().contains("compile again: sandboxc compile " + src), stale.err());
+
+        // Another file in the same folder: the flake there is not its own.
+        Path other = tmp.resolve("b.sandbox");
+        Files.writeString(other, "sandbox b {\n  agent aider { }\n}\n");
+        CliTest.Run foreign = CliTest.run("check", other.toString());
+        assertEquals(1, foreign.status());
+        assertTrue(foreign.err().contains("was compiled from a.sandbox, not from it"), foreign.err());
+    }
+
+    @Test
     void aFolderWithoutManifestIsAUsageError() throws IOException {
         assertEquals(2, CliTest.run("check", tmp.toString()).status());
         Files.writeString(tmp.resolve("sandboxc.json"), "{\"generator\":\"someone else\"}");
