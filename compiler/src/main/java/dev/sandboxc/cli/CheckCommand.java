@@ -50,7 +50,7 @@ final class CheckCommand implements Callable<Integer>, PlainArgs.Command {
     private int check(Path arg, PrintWriter out, PrintWriter err) {
         // A .sandbox file stands for the flake compile writes next to it.
         Path sourceFile = Files.isRegularFile(arg) ? arg : null;
-        Path dir = sourceFile == null ? arg : sourceFile.toAbsolutePath().getParent();
+        Path dir = sourceFile == null ? arg : CompileCommand.parentOf(sourceFile);
         Path file = dir.resolve(Manifest.FILE);
         Manifest m;
         try {
@@ -73,7 +73,6 @@ final class CheckCommand implements Callable<Integer>, PlainArgs.Command {
             err.println("  = hint: give the folder of its own flake: sandboxc check DIR");
             return Main.INVALID;
         }
-        if (sourceFile != null) dir = arg.getParent() == null ? Path.of(".") : arg.getParent();
         String label = sourceFile != null ? "the flake of " + arg : dir.toString();
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> e : m.files().entrySet()) {

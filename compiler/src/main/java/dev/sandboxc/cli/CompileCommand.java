@@ -178,7 +178,8 @@ final class CompileCommand implements Callable<Integer>, PlainArgs.Command {
         return Main.INVALID;
     }
 
-    private static Path parentOf(Path file) {
+    /** Where compile writes a file's flake without -o: the file's folder. */
+    static Path parentOf(Path file) {
         return file.getParent() == null ? Path.of(".") : file.getParent();
     }
 

@@ -31,11 +31,8 @@ final class InlineSuppressions {
         List<Comment> out = new ArrayList<>();
         Source src = doc.source();
         for (Ast.Comment c : doc.comments()) {
-            // The directive's fixed text first: most comments are prose, and a regex per comment adds up over a batch.
-            if (!c.text().contains("sandboxc:ignore")) continue;
-            Matcher m = Ast.Comment.SUPPRESSION.matcher(c.text());
-            if (!m.lookingAt()) continue;
-            String rest = m.group(1);
+            String rest = c.suppressionText();
+            if (rest == null) continue;
             List<String> problems = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             Matcher idm = IDS.matcher(rest);

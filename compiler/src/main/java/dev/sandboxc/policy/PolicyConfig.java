@@ -186,9 +186,7 @@ public final class PolicyConfig {
         }
 
         static Node read(Source source) throws ConfigException {
-            LoaderOptions options = new LoaderOptions();
-            options.setProcessComments(false);
-            Yaml yaml = new Yaml(new ParserImpl(new StreamReader(source.text()), options), source.name());
+            Yaml yaml = new Yaml(new ParserImpl(new StreamReader(source.text()), new LoaderOptions()), source.name());
             try {
                 return yaml.document();
             } catch (MarkedYAMLException e) {

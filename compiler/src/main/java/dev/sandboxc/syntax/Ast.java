@@ -3,6 +3,7 @@ package dev.sandboxc.syntax;
 import dev.sandboxc.model.Source;
 import dev.sandboxc.model.Span;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The untyped syntax tree: entries, phrases and terms, each with its span. */
@@ -16,7 +17,18 @@ public final class Ast {
         /** `# sandboxc:ignore ...`: group 1 is what follows the directive. */
         public static final Pattern SUPPRESSION = Pattern.compile("#\\s*sandboxc:ignore\\b(.*)");
 
-        public boolean isSuppression() { return SUPPRESSION.matcher(text).lookingAt(); }
+        /**
+         * What follows {@code sandboxc:ignore} in a suppression comment; null for any other
+         * comment. The directive's fixed text is looked for first: most comments are prose,
+         * and a regex for each of them adds up over a batch.
+         */
+        public String suppressionText() {
+            if (!text.contains("sandboxc:ignore")) return null;
+            Matcher m = SUPPRESSION.matcher(text);
+            return m.lookingAt() ? m.group(1) : null;
+        }
+
+        public boolean isSuppression() { return suppressionText() != null; }
 
         /** True when code comes before it on its line. */
         public boolean trailing() {
