@@ -48,9 +48,17 @@ final class CheckCommand implements Callable<Integer>, PlainArgs.Command {
     }
 
     private int check(Path arg, PrintWriter out, PrintWriter err) {
+        if (!Files.exists(arg)) {
+            err.println("sandboxc: error: " + arg + ": no such file or folder");
+            err.println("  = hint: give a .sandbox file whose flake is next to it, or the folder of a flake compile wrote");
+            return Main.USAGE;
+        }
         // A .sandbox file stands for the flake compile writes next to it.
         Path sourceFile = Files.isRegularFile(arg) ? arg : null;
-        Path dir = sourceFile == null ? arg : CompileCommand.parentOf(sourceFile);
+        // Absolute: the manifest's paths are checked to stay inside the folder, and "."
+        // or "sub/.." normalise to the empty path, inside which nothing lies.
+        Path dir = (sourceFile == null ? arg : CompileCommand.parentOf(sourceFile)).toAbsolutePath().normalize();
+        Path shownDir = sourceFile == null ? arg : CompileCommand.parentOf(sourceFile);
         Path file = dir.resolve(Manifest.FILE);
         Manifest m;
         try {
@@ -64,8 +72,9 @@ final class CheckCommand implements Callable<Integer>, PlainArgs.Command {
             return Main.INVALID;
         }
         if (m == null) {
-            err.println("sandboxc: error: " + file + " is missing or not a manifest sandboxc wrote: " + arg
-                    + " is not a generated flake");
+            err.println("sandboxc: error: " + arg + " is not a generated flake: " + shownDir.resolve(Manifest.FILE)
+                    + " is missing or not a manifest sandboxc wrote");
+            err.println("  = hint: compile into it first: sandboxc compile FILE.sandbox -o " + arg);
             return Main.USAGE;
         }
         if (sourceFile != null && (m.source() == null || !sameFile(dir.resolve(m.source()), sourceFile))) {
@@ -73,11 +82,11 @@ final class CheckCommand implements Callable<Integer>, PlainArgs.Command {
             err.println("  = hint: give the folder of its own flake: sandboxc check DIR");
             return Main.INVALID;
         }
-        String label = sourceFile != null ? "the flake of " + arg : dir.toString();
+        String label = sourceFile != null ? "the flake of " + arg : arg.toString();
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> e : m.files().entrySet()) {
             Path p = dir.resolve(e.getKey()).normalize();
-            if (!p.startsWith(dir.normalize()) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            if (!p.startsWith(dir) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 problems.add(e.getKey() + " is missing");
                 continue;
             }
@@ -108,7 +117,7 @@ final class CheckCommand implements Callable<Integer>, PlainArgs.Command {
         for (String p : problems) err.println("sandboxc: " + label + ": " + p);
         err.println("sandboxc: " + label + " is stale; compile again"
                 + (sourceFile != null ? ": sandboxc compile " + arg
-                        : m.source() != null ? ": sandboxc compile " + dir.resolve(m.source()).normalize() + " -o " + dir : ""));
+                        : m.source() != null ? ": sandboxc compile " + shownDir.resolve(m.source()).normalize() + " -o " + arg : ""));
         return Main.INVALID;
     }
 

@@ -82,7 +82,7 @@ final class CompileCommand implements Callable<Integer>, PlainArgs.Command {
     }
 
     private int compile(Path file, PolicyRunner policy, Severity threshold, PrintWriter out, PrintWriter err) {
-        Inputs.Read read = Inputs.read(file, file.toString());
+        Inputs.Read read = Inputs.read(file, Inputs.displayName(file));
         if (read.problem() != null) {
             err.println("sandboxc: error: " + read.problem());
             return read.usage() ? Main.USAGE : Main.INVALID;
@@ -119,8 +119,9 @@ final class CompileCommand implements Callable<Integer>, PlainArgs.Command {
             return Main.INVALID;
         }
         Path dir = output != null ? output : parentOf(file);
-        List<GeneratedFile> generated = FlakeEmitter.emit(result, dir.toAbsolutePath().normalize());
-        Manifest manifest = FlakeEmitter.manifest(result, dir.toAbsolutePath().normalize(), generated);
+        Path outDir = Inputs.canonical(dir);
+        List<GeneratedFile> generated = FlakeEmitter.emit(result, outDir);
+        Manifest manifest = FlakeEmitter.manifest(result, outDir, generated);
         if (check) return checkUpToDate(file, dir, generated, manifest, err);
         OutputWriter.Outcome outcome;
         try {
@@ -144,10 +145,24 @@ final class CompileCommand implements Callable<Integer>, PlainArgs.Command {
             return Main.INVALID;
         }
         if (!quiet) {
-            out.println("compiled " + file + " -> " + dir + " (" + outcome.written().size() + " written, "
+            String shown = shown(dir);
+            out.println("compiled " + file + " -> " + shown + " (" + outcome.written().size() + " written, "
                     + outcome.unchanged().size() + " unchanged" + (outcome.removed().isEmpty() ? "" : ", " + outcome.removed().size() + " removed") + ")");
+            String flakeRef = shellPath(shown);
+            GitTree.Visibility seen = GitTree.of(dir, generated.stream().map(GeneratedFile::path).toList());
+            if (seen != null && seen.ignored()) {
+                // Nix's git fetcher never copies ignored files; a path: reference reads the folder as it is.
+                out.println("  (git ignores files of " + shown + ": Nix reads it through path:, not through git)");
+                flakeRef = "path:" + flakeRef;
+            } else if (seen != null && !seen.untracked().isEmpty()) {
+                StringBuilder add = new StringBuilder("  git add");
+                for (String segment : seen.untracked()) {
+                    add.append(' ').append(dev.sandboxc.emit.Shell.quote(shown.equals(".") ? segment : shown + "/" + segment));
+                }
+                out.println(add + "   (Nix sees only the files git knows)");
+            }
             for (var s : result.sandboxes()) {
-                out.println("  nix develop " + shellPath(dir) + "#" + s.name() + "   then: sandbox-up");
+                out.println("  nix develop " + flakeRef + "#" + s.name() + "   then: sandbox-up");
             }
         }
         return Main.OK;
@@ -183,10 +198,31 @@ final class CompileCommand implements Callable<Integer>, PlainArgs.Command {
         return file.getParent() == null ? Path.of(".") : file.getParent();
     }
 
-    private static String shellPath(Path dir) {
-        String s = dir.toString();
-        if (s.equals(".") || s.isEmpty()) return ".";
-        return dev.sandboxc.emit.Shell.quote(s.startsWith("/") || s.startsWith(".") ? s : "./" + s);
+    /**
+     * The output folder as the user should type it next: relative to the working folder
+     * when it lies at most two levels above it ("." for the working folder itself), else
+     * absolute. Real paths on both sides, so a linked working folder reads right.
+     */
+    static String shown(Path dir) {
+        try {
+            Path real = dir.toRealPath();
+            Path here = Path.of("").toRealPath();
+            Path rel = here.relativize(real);
+            String s = rel.toString().replace('\\', '/');
+            if (s.isEmpty()) return ".";
+            int up = 0;
+            for (Path part : rel) if (part.toString().equals("..")) up++;
+            return up <= 2 ? s : real.toString();
+        } catch (IOException | IllegalArgumentException e) {
+            return dir.toString();
+        }
     }
 
+    /** A flake folder as a word for the shell and for Nix, which reads "out" as a registry name but "./out" as a path. */
+    private static String shellPath(String dir) {
+        if (dir.equals(".") || dir.startsWith("/") || dir.startsWith("./") || dir.startsWith("../") || dir.equals("..")) {
+            return dev.sandboxc.emit.Shell.quote(dir);
+        }
+        return dev.sandboxc.emit.Shell.quote("./" + dir);
+    }
 }

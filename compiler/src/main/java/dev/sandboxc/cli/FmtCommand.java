@@ -74,7 +74,7 @@ final class FmtCommand implements Callable<Integer> {
             }
         }
         for (Path file : files) {
-            Inputs.Read read = file == null ? readStdin() : Inputs.read(file, file.toString().replace('\\', '/'));
+            Inputs.Read read = file == null ? readStdin() : Inputs.read(file, Inputs.displayName(file));
             if (read.problem() != null) {
                 err.println("sandboxc: error: " + read.problem());
                 status = Math.max(status, read.usage() ? Main.USAGE : Main.INVALID);

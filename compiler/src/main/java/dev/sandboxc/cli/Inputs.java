@@ -33,6 +33,38 @@ final class Inputs {
 
     private Inputs() {}
 
+    /**
+     * Where a path really is: absolute, with every link and "..", resolved as the kernel
+     * resolves them, as far as it exists (the rest, not yet made, appended as written).
+     * The flake of a file then comes out byte for byte the same however the file and the
+     * output folder were spelt: relative, through a linked folder, with "sub/..".
+     */
+    static Path canonical(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return abs;
+        try {
+            // Resolved from the original spelling, so "link/.." means what the kernel makes of it.
+            Path real = existing.equals(abs) ? path.toRealPath() : existing.toRealPath();
+            return existing.equals(abs) ? real : real.resolve(existing.relativize(abs)).normalize();
+        } catch (IOException | SecurityException e) {
+            return abs;
+        }
+    }
+
+    /**
+     * A file as reports name it: as the user typed it or as a folder walk found it, with
+     * '/' separators and no leading "./" (so "lint ." and "lint x.sandbox" name a file
+     * alike, and every format names it as GitHub and SARIF want it: relative to where
+     * lint ran).
+     */
+    static String displayName(Path file) {
+        String s = file.toString().replace('\\', '/');
+        while (s.startsWith("./") && s.length() > 2) s = s.substring(2);
+        return s;
+    }
+
     static Read read(Path path, String name) {
         try {
             if (!Files.exists(path)) return new Read(null, name + ": no such file", null, true);
@@ -42,7 +74,7 @@ final class Inputs {
             if (size > MAX_BYTES) {
                 return new Read(null, name + ": " + size + " bytes is over the 1 MiB limit for a .sandbox file", null, false);
             }
-            return decode(Files.readAllBytes(path), name, path.toAbsolutePath().normalize());
+            return decode(Files.readAllBytes(path), name, canonical(path));
         } catch (NoSuchFileException e) {
             return new Read(null, name + ": no such file", null, true);
         } catch (IOException | SecurityException e) {

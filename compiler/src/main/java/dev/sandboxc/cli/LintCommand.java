@@ -104,7 +104,7 @@ final class LintCommand implements Callable<Integer>, PlainArgs.Command {
         List<LintReport.FileResult> results = new ArrayList<>();
         Severity effective = failOn;
         for (Path file : files) {
-            String name = slashes(file.toString());
+            String name = Inputs.displayName(file);
             PolicyConfig cfg;
             try {
                 cfg = runner.configFor(file);
@@ -164,5 +164,4 @@ final class LintCommand implements Callable<Integer>, PlainArgs.Command {
         }
     }
 
-    private static String slashes(String s) { return s.replace('\\', '/'); }
 }

@@ -60,6 +60,9 @@ public final class OutputWriter {
     private OutputWriter() {}
 
     public static Outcome write(Path dir, List<GeneratedFile> files, Manifest manifest, boolean force) throws IOException {
+        // Absolute first: "." normalises to the empty path, which no file path starts with,
+        // and "sub/.." to "", so every file would seem to escape the folder.
+        dir = dir.toAbsolutePath().normalize();
         if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir)) {
             throw new IOException(dir + " exists and is not a directory");
         }
@@ -129,7 +132,7 @@ public final class OutputWriter {
     }
 
     public static Manifest readManifest(Path dir) throws IOException {
-        Path m = dir.resolve(Manifest.FILE);
+        Path m = dir.toAbsolutePath().normalize().resolve(Manifest.FILE);
         if (!Files.isRegularFile(m, LinkOption.NOFOLLOW_LINKS)) return null;
         return Manifest.parse(Files.readAllBytes(m));
     }
@@ -142,9 +145,10 @@ public final class OutputWriter {
         return false;
     }
 
+    /** {@code relative} inside {@code dir}, which must be absolute and normal (see write). */
     private static Path resolve(Path dir, String relative) {
         Path p = dir.resolve(relative).normalize();
-        if (!p.startsWith(dir.normalize())) throw new IllegalArgumentException("output path escapes the directory: " + relative);
+        if (!p.startsWith(dir)) throw new IllegalArgumentException("output path escapes the directory: " + relative);
         return p;
     }
 
