@@ -239,6 +239,8 @@ public final class ModelBuilder {
     private static final Pattern STATE_VERSION = Pattern.compile("\\d\\d\\.\\d\\d");
     // Compiled once rather than by String.matches on every file of a batch.
     private static final Pattern CPU_MODEL = Pattern.compile("[A-Za-z0-9_.,=+-]{1,100}");
+    /** The least memory a sandbox may have: NixOS boots in it, barely (docs/language.md). */
+    static final long MIN_MEMORY_MIB = 256;
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_-]{1,31}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+");
 
@@ -414,9 +416,9 @@ public final class ModelBuilder {
             if (cid != null) vsock = Optional.of(Val.of(cid, vsockAttr.value().span()));
         }
         b.finish();
-        if (memory.given() && memory.value().bytes() < 256 * Size.MIB) {
+        if (memory.given() && memory.value().bytes() < MIN_MEMORY_MIB * Size.MIB) {
             error("E203", memory.span(), "memory " + memory.value() + " is too small to boot NixOS", "too small",
-                    "give a sandbox at least 512 MiB; agents with language tool chains want 4 GiB or more");
+                    "give a sandbox at least " + MIN_MEMORY_MIB + " MiB; agents with language tool chains want 4 GiB or more");
         }
         if (memory.value().bytes() % Size.MIB != 0) {
             error("E203", memory.span(), "memory must be a whole number of MiB", "not whole MiB", "round it to MiB");

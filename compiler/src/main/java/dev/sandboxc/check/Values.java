@@ -84,8 +84,10 @@ final class Values {
             return null;
         }
         if (unit.isEmpty()) {
+            // The unit the number most likely meant: "memory = 6" is 6 GiB, "memory = 8192" 8192 MiB.
+            String likely = number.length() <= 2 ? " GiB" : " MiB";
             expected(key, "a size such as 8 GiB", p, "a size needs a unit",
-                    "write the number with a unit, for example " + number + " MiB");
+                    "write the number with a unit, for example " + number + likely);
             return null;
         }
         long factor = switch (unit.toLowerCase(Locale.ROOT)) {

@@ -40,11 +40,12 @@ final class LintCommand implements Callable<Integer>, PlainArgs.Command {
     List<Path> paths;
 
     static final class Output {
-        @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
-                description = "text, json, sarif, junit or github (repeatable)")
+        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+                description = "text, json, sarif, junit or github (repeatable; default text)")
         String format;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the preceding --format here (default: stdout)")
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+                description = "write the preceding --format (without one, text) here (default: stdout)")
         Path output;
     }
 
@@ -72,6 +73,7 @@ final class LintCommand implements Callable<Integer>, PlainArgs.Command {
         int toStdout = 0;
         for (Output o : outputs) {
             ReportFormat f;
+            if (o.format == null) o.format = "text";
             try {
                 f = ReportFormat.valueOf(o.format.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {

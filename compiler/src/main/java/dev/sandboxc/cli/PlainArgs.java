@@ -28,7 +28,7 @@ final class PlainArgs {
         try {
             return command.execute(out, err);
         } catch (UsageException e) {
-            err.println("sandboxc: " + e.getMessage());
+            err.println("sandboxc: error: " + e.getMessage());
             err.println("try 'sandboxc " + args[0] + " --help'");
             return Main.USAGE;
         } catch (RuntimeException e) {

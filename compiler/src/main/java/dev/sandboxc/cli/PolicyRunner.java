@@ -25,27 +25,26 @@ final class PolicyRunner {
     private PolicyConfig explicit;
     private final Folders folders = new Folders();
 
-    PolicyRunner(Path explicitConfig) {
+    PolicyRunner(Path explicitConfig) throws UsageException {
         this.explicitConfig = explicitConfig;
-        this.today = today();
+        this.today = today(System.getenv("SANDBOXC_TODAY"));
         String h = System.getProperty("user.home");
         this.home = h == null || h.isEmpty() ? null : Path.of(h);
     }
 
     /**
-     * Today, or SANDBOXC_TODAY (YYYY-MM-DD) so that tests and reproducible CI runs
-     * judge expiry dates the same way every day.
+     * Today in UTC, or SANDBOXC_TODAY (YYYY-MM-DD) so that tests and reproducible CI runs
+     * judge expiry dates the same way every day. A value that is not a date stops the run:
+     * ignoring it would judge the dates against a day the user did not mean.
      */
-    private static LocalDate today() {
-        String fixed = System.getenv("SANDBOXC_TODAY");
-        if (fixed != null && !fixed.isBlank()) {
-            try {
-                return LocalDate.parse(fixed.trim());
-            } catch (DateTimeParseException e) {
-                // Fall through: a wrong value must not make expired suppressions valid forever.
-            }
+    static LocalDate today(String fixed) throws UsageException {
+        if (fixed == null || fixed.isEmpty()) return LocalDate.now(java.time.ZoneOffset.UTC);
+        try {
+            return LocalDate.parse(fixed.trim());
+        } catch (DateTimeParseException e) {
+            throw new UsageException("SANDBOXC_TODAY is '" + fixed + "', not a date such as 2027-01-31; set a date,"
+                    + " or unset it to judge dates against today");
         }
-        return LocalDate.now(java.time.ZoneOffset.UTC);
     }
 
     /** The config that governs {@code file}; throws when it cannot be read. */

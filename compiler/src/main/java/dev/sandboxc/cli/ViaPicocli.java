@@ -20,12 +20,14 @@ final class ViaPicocli {
 
     /** The same, with the standard input `fmt -` reads. */
     static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine();
         ((FmtCommand) cli.getSubcommands().get("fmt").getCommand()).stdin = in;
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("sandboxc: " + e.getMessage());
+            err.println("sandboxc: error: " + message(e));
+            String hint = suggestion(e);
+            if (hint != null) err.println("  = hint: " + hint);
             CommandLine cmd = e.getCommandLine();
             err.println("try '" + cmd.getCommandSpec().qualifiedName() + " --help'");
             return Main.USAGE;
@@ -35,6 +37,52 @@ final class ViaPicocli {
             return Main.USAGE;
         });
         return cli.execute(args);
+    }
+
+    /** sandboxc's picocli model, coloured only where colour is wanted (see Terminal). */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(Terminal.ansi(System.getenv())));
+        return cli;
+    }
+
+    /**
+     * picocli's message in sandboxc's style ("sandboxc: error: missing ..."): no "Error: "
+     * of its own, and a lower-case start like every other message of sandboxc.
+     */
+    static String message(CommandLine.ParameterException e) {
+        String m = e.getMessage() == null ? "invalid command line" : e.getMessage().strip();
+        if (m.startsWith("Error: ")) m = m.substring("Error: ".length());
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                && e.getCommandLine().getCommandSpec().parent() == null && !u.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + u.getUnmatched().get(0) + "'";
+        }
+        if (m.length() > 1 && Character.isUpperCase(m.charAt(0)) && !Character.isUpperCase(m.charAt(1))) {
+            m = Character.toLowerCase(m.charAt(0)) + m.substring(1);
+        }
+        return m;
+    }
+
+    /** "did you mean 'compile'?" for a mistyped command or option, or null. */
+    static String suggestion(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) return null;
+        String word = u.getUnmatched().get(0);
+        CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+        java.util.List<String> candidates = new java.util.ArrayList<>();
+        if (word.startsWith("-")) {
+            for (CommandLine.Model.OptionSpec o : spec.options()) candidates.addAll(java.util.List.of(o.names()));
+            int eq = word.indexOf('=');
+            if (eq > 0) word = word.substring(0, eq);
+        } else if (spec.parent() == null) {
+            for (var sub : spec.subcommands().entrySet()) {
+                if (!sub.getValue().getCommandSpec().usageMessage().hidden()) candidates.add(sub.getKey());
+            }
+        } else {
+            return null;
+        }
+        String near = dev.sandboxc.check.Suggest.closest(word, candidates);
+        if (near != null) return "did you mean '" + near + "'?";
+        return word.startsWith("-") ? null : "the commands are " + String.join(", ", candidates);
     }
 
     /** A command run by picocli: its usage errors become picocli's, with the command's usage hint. */

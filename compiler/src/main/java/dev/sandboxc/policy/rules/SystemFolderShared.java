@@ -11,11 +11,19 @@ import java.util.List;
 
 /** SBX-SHARE-003: host system folders shared into the guest. */
 final class SystemFolderShared extends Rule {
+    /**
+     * The folders this rule flags, named in its rationale from this one list so that the
+     * text and the check cannot disagree. Not /srv or /home: they hold data (site data,
+     * users' files), which other rules judge.
+     */
+    static final List<String> SYSTEM = List.of("/etc", "/var", "/usr", "/boot", "/bin", "/sbin", "/lib", "/lib64",
+            "/opt", "/proc", "/sys", "/dev", "/run", "/nix/var", "/snap", "/System", "/Library", "/private");
+
     static final RuleInfo INFO = new RuleInfo("SBX-SHARE-003", Severity.HIGH,
             "Host system folder shared with the guest",
-            "/etc, /var, /usr, /boot, /proc, /sys, /dev, /run and the like describe and control the host: "
-                    + "password hashes, service configuration, other users' data, device nodes. Read-only they leak "
-                    + "it; writable they let the guest reconfigure the host.",
+            "The host's system folders (" + String.join(", ", SYSTEM) + ", and what lies below them) describe and "
+                    + "control the host: password hashes, service configuration, installed software, device nodes. "
+                    + "Read-only they leak it; writable they let the guest reconfigure the host.",
             List.of("DESIGN.md §5 (Shares)", "CWE-552: Files or Directories Accessible to External Parties"),
             "Share only project folders. If the agent needs a file from there, copy it into the project first, "
                     + "or install the tool as a package of the guest.",
@@ -32,9 +40,6 @@ final class SystemFolderShared extends Rule {
               packages = [ openssl ]
             }
             """);
-
-    static final List<String> SYSTEM = List.of("/etc", "/var", "/usr", "/boot", "/bin", "/sbin", "/lib", "/lib64",
-            "/opt", "/srv", "/proc", "/sys", "/dev", "/run", "/nix/var", "/snap", "/System", "/Library", "/private");
 
     @Override public RuleInfo info() { return INFO; }
 
