@@ -436,13 +436,15 @@ public final class ModelBuilder {
         Block b = new Block("secret " + name, s.keySpan(), s.body(), diagnostics);
         Ast.Attribute from = b.setting("from", "env \"VARIABLE\" or file \"PATH\"");
         b.finish();
+        Span nameSpan = s.labels().get(0).span();
         if (from == null) {
-            missing(s, s.keySpan().to(s.labels().get(0).span()), "secret '" + name + "' has no source",
+            missing(s, s.keySpan().to(nameSpan), "secret '" + name + "' has no source",
                     "missing `from`", "add from = env \"VARIABLE\" or from = file \"/run/secrets/" + name + "\"");
-            return null;
+            // Still declared: a reference to it is not "unknown secret" too (an echo of this error).
+            return new Sandbox.Secret(name, nameSpan, null);
         }
         SecretSource src = values.secretSource(from.value(), "from");
-        return src == null ? null : new Sandbox.Secret(name, s.labels().get(0).span(), Val.of(src, from.value().span()));
+        return new Sandbox.Secret(name, nameSpan, src == null ? null : Val.of(src, from.value().span()));
     }
 
     private Sandbox.Share share(Ast.Section s) {

@@ -30,8 +30,9 @@ import picocli.CommandLine.Parameters;
                 "Files that sandboxc did not write, or that were edited since,",
                 "are never overwritten without --force."},
         footer = {"", "Examples:", "  sandboxc compile agent.sandbox", "  sandboxc compile examples/agent.sandbox -o out/agent",
-                "", "Policy findings are printed; those at or above --fail-on",
-                "(default critical) stop the compile, unless exempted in .sandboxc.yaml.",
+                "", "Policy findings are printed; those at or above --fail-on stop",
+                "the compile, at the threshold lint uses (the config's fail-on,",
+                "else high), so what compiles also passes the pre-commit lint.",
                 "", "Exit status: 0 compiled, 1 invalid input, policy findings or",
                 "refused output, 2 usage error or unreadable config."})
 final class CompileCommand implements Callable<Integer>, PlainArgs.Command {
@@ -53,8 +54,9 @@ final class CompileCommand implements Callable<Integer>, PlainArgs.Command {
     boolean quiet;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class,
-            description = "refuse to compile with policy findings this bad or worse (default: critical)")
-    Severity failOn = Severity.CRITICAL;
+            description = "refuse to compile with policy findings this bad or worse: critical, high, medium, low, info"
+                    + " (default: as lint: the config's fail-on, else high)")
+    Severity failOn;
 
     @Option(names = "--config", paramLabel = "FILE", description = "policy file (default: the nearest .sandboxc.yaml)")
     Path config;
@@ -74,14 +76,13 @@ final class CompileCommand implements Callable<Integer>, PlainArgs.Command {
         }
         // FreeMarker's set-up does not depend on the input: it runs while the input is read and checked.
         Templates.prepareInBackground();
-        Severity threshold = failOn;
         PolicyRunner policy = new PolicyRunner(config);
         int status = Main.OK;
-        for (Path file : files) status = Math.max(status, compile(file, policy, threshold, out, err));
+        for (Path file : files) status = Math.max(status, compile(file, policy, out, err));
         return status;
     }
 
-    private int compile(Path file, PolicyRunner policy, Severity threshold, PrintWriter out, PrintWriter err) {
+    private int compile(Path file, PolicyRunner policy, PrintWriter out, PrintWriter err) {
         Inputs.Read read = Inputs.read(file, Inputs.displayName(file));
         if (read.problem() != null) {
             err.println("sandboxc: error: " + read.problem());
@@ -101,8 +102,12 @@ final class CompileCommand implements Callable<Integer>, PlainArgs.Command {
             return Main.INVALID;
         }
         List<Finding> findings;
+        Severity threshold;
         try {
-            findings = policy.evaluate(result, policy.configFor(file));
+            PolicyConfig config = policy.configFor(file);
+            findings = policy.evaluate(result, config);
+            // lint's threshold: a file that compiles is not then blocked by the pre-commit hook.
+            threshold = PolicyRunner.threshold(failOn, config);
         } catch (PolicyConfig.ConfigException e) {
             err.println("sandboxc: error: " + e.getMessage());
             return Main.USAGE;
@@ -114,8 +119,8 @@ final class CompileCommand implements Callable<Integer>, PlainArgs.Command {
         }
         if (failing > 0) {
             err.println("sandboxc: " + file + ": " + failing + (failing == 1 ? " policy finding" : " policy findings")
-                    + " at or above " + threshold.label() + "; nothing was written (fix them, or exempt them in "
-                    + PolicyConfig.FILE_NAME + ")");
+                    + " at or above " + threshold.label() + ", where lint fails too; nothing was written (fix them,"
+                    + " suppress them with a reason, or exempt a critical one in " + PolicyConfig.FILE_NAME + ")");
             return Main.INVALID;
         }
         Path dir = output != null ? output : parentOf(file);

@@ -5,6 +5,7 @@ import dev.sandboxc.policy.Finding;
 import dev.sandboxc.policy.Folders;
 import dev.sandboxc.policy.Policy;
 import dev.sandboxc.policy.PolicyConfig;
+import dev.sandboxc.policy.Severity;
 import dev.sandboxc.policy.rules.Catalog;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -45,6 +46,15 @@ final class PolicyRunner {
             throw new UsageException("SANDBOXC_TODAY is '" + fixed + "', not a date such as 2027-01-31; set a date,"
                     + " or unset it to judge dates against today");
         }
+    }
+
+    /**
+     * The one threshold compile and lint share: --fail-on, else the config's fail-on (or its
+     * profile's), else high. What compiles then also passes the pre-commit lint.
+     */
+    static Severity threshold(Severity flag, PolicyConfig config) {
+        if (flag != null) return flag;
+        return config.failOn() != null ? config.failOn() : Severity.HIGH;
     }
 
     /** The config that governs {@code file}; throws when it cannot be read. */

@@ -45,6 +45,11 @@ public record Sandbox(
      */
     public record Volume(String name, Span span, Val<GuestPath> mount, Val<Size> size, Val<HostPath> image) {}
 
+    /**
+     * @param from null only when the file has errors (its source is missing or malformed, and
+     *             reported): the secret is still declared, so references to it resolve, but
+     *             nothing past the checker ever sees it
+     */
     public record Secret(String name, Span span, Val<SecretSource> from) {}
 
     public record Network(Span span, Val<NetMode> mode, List<Val<Domain>> allow, List<Val<Forward>> forwards,

@@ -153,11 +153,21 @@ class LintCliTest {
         assertEquals(2, run("compile", file.toString(), "-o", out.toString(), "--fail-on", "severe").status());
         write("cc/.sandboxc.yaml", "exemptions:\n"
                 + "  - { rule: SBX-SECRET-006, statement: fixture, owner: tests, expires: 2999-01-01 }\n");
-        CliTest.Run exempted = run("compile", file.toString(), "-o", out.toString());
+        // The high finding left stops compile where it stops lint: one threshold for both.
+        CliTest.Run high = run("compile", file.toString(), "-o", out.toString());
+        assertEquals(1, high.status(), high.err());
+        assertTrue(high.err().contains("1 policy finding at or above high, where lint fails too; nothing was written"), high.err());
+        assertEquals(1, run("lint", file.toString()).status());
+        CliTest.Run exempted = run("compile", file.toString(), "-o", out.toString(), "--fail-on", "critical");
         assertEquals(0, exempted.status(), exempted.err());
         assertTrue(exempted.err().contains("HIGH SBX-SHARE-003") && !exempted.err().contains("SBX-SECRET-006"),
                 "compile prints what still stands, not what was exempted: " + exempted.err());
         assertTrue(Files.exists(out.resolve("flake.nix")));
+        // A config's fail-on is compile's too.
+        write("cc/.sandboxc.yaml", "fail-on: critical\nexemptions:\n"
+                + "  - { rule: SBX-SECRET-006, statement: fixture, owner: tests, expires: 2999-01-01 }\n");
+        assertEquals(0, run("compile", "-q", file.toString(), "-o", out.toString()).status());
+        assertEquals(0, run("lint", file.toString()).status());
     }
 
     @Test

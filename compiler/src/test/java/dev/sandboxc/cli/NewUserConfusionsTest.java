@@ -45,6 +45,20 @@ class NewUserConfusionsTest {
         assertFalse(r.err().contains("E203"), r.err());
     }
 
+    /** A secret whose source is broken is still declared: its users get no "unknown secret" echo. */
+    @Test
+    void aBrokenSecretIsNotAlsoUnknown() throws IOException {
+        for (String secret : List.of("secret key { from = \"KEY\" }", "secret key { from = env }", "secret key { }",
+                "secret key { from = file 42 }")) {
+            Path f = file("s.sandbox", "sandbox s {\n  agent aider { api-key = secret key }\n  " + secret + "\n}\n");
+            CliTest.Run r = CliTest.run("compile", f.toString(), "-o", tmp.resolve("o").toString());
+            assertEquals(1, r.status(), r.err());
+            assertTrue(r.err().contains("s.sandbox:3:"), r.err());
+            assertFalse(r.err().contains("E301") || r.err().contains("unknown secret"), secret + ":\n" + r.err());
+            assertTrue(r.err().contains("sandboxc: " + f + ": 1 error; nothing was written"), secret + ":\n" + r.err());
+        }
+    }
+
     @Test
     void anInvalidTodayIsAUsageError() throws Exception {
         assertEquals(LocalDate.of(2027, 1, 31), PolicyRunner.today("2027-01-31"));
