@@ -97,6 +97,15 @@ final class CompileCommand implements Callable<Integer>, PlainArgs.Command {
             if (d.isError() || !quiet) err.print(DiagnosticRenderer.render(d));
         }
         if (!result.ok()) {
+            // What the policy can judge of a file with errors (a pasted key) is said all the same.
+            try {
+                for (Finding f : policy.evaluate(result, policy.configFor(file))) {
+                    if (!f.suppressed()) err.print(TextReport.render(f));
+                }
+            } catch (PolicyConfig.ConfigException e) {
+                err.println("sandboxc: error: " + e.getMessage());
+                return Main.USAGE;
+            }
             int n = result.diagnostics().errorCount();
             err.println("sandboxc: " + file + ": " + n + (n == 1 ? " error" : " errors") + "; nothing was written");
             return Main.INVALID;

@@ -2,6 +2,7 @@ package dev.sandboxc.cli;
 
 import dev.sandboxc.diag.Diagnostic;
 import dev.sandboxc.diag.DiagnosticRenderer;
+import dev.sandboxc.diag.LiteralSecrets;
 import dev.sandboxc.emit.OutputWriter;
 import dev.sandboxc.syntax.Formatter;
 import java.io.IOException;
@@ -85,6 +86,10 @@ final class FmtCommand implements Callable<Integer> {
                 status = Math.max(status, Main.INVALID);
                 continue;
             }
+            if (file == null && refuseSecret(read, err)) {
+                status = Math.max(status, Main.INVALID);
+                continue;
+            }
             Formatter.Result result = Formatter.format(read.source());
             if (!result.formatted()) {
                 for (Diagnostic d : result.errors()) err.print(DiagnosticRenderer.render(d));
@@ -130,6 +135,21 @@ final class FmtCommand implements Callable<Integer> {
         OutputWriter.replaceAtomically(file, formatted.getBytes(StandardCharsets.UTF_8));
         err.println("formatted " + name);
         return Outcome.CHANGED;
+    }
+
+    /**
+     * fmt - prints the whole file back: one that holds a key is refused rather than printed
+     * (or printed masked, which an editor would then save over the file).
+     */
+    private static boolean refuseSecret(Inputs.Read read, PrintWriter err) {
+        for (LiteralSecrets.Match m : LiteralSecrets.find(read.source().text())) {
+            var at = read.source().span(m.start(), m.end());
+            err.println("sandboxc: error: " + at.location() + ": " + (m.reported() ? "SBX-SECRET-001: " + m.what() : m.what())
+                    + " is written in this file, and fmt - prints the file back; nothing was printed");
+            err.println("  = hint: remove it (and revoke it): keep it on the host and declare it as a secret; then format");
+            return true;
+        }
+        return false;
     }
 
     private Inputs.Read readStdin() {

@@ -97,6 +97,7 @@ final class Inputs {
         if (result.isError()) {
             out.flip();
             String good = out.toString();
+            Redacting.remember(good);
             Source partial = new Source(name, path, good);
             Diagnostic d = Diagnostic.error("E000", partial.span(good.length(), good.length()),
                     "invalid UTF-8 at byte " + in.position(), "bad byte here",
@@ -104,7 +105,9 @@ final class Inputs {
             return new Read(null, null, d, false, false);
         }
         out.flip();
-        return new Read(new Source(name, path, out.toString()), null, null, false, bom);
+        String text = out.toString();
+        Redacting.remember(text);
+        return new Read(new Source(name, path, text), null, null, false, bom);
     }
 
     /** *.sandbox files below {@code dir}, sorted; hidden folders and build output are skipped. */

@@ -127,7 +127,8 @@ final class LintCommand implements Callable<Integer>, PlainArgs.Command {
             Frontend.Result result = Frontend.analyze(read.source());
             if (!result.ok()) {
                 List<Diagnostic> errors = result.diagnostics().sorted().stream().filter(Diagnostic::isError).toList();
-                results.add(new LintReport.FileResult(name, read.source(), List.of(), errors, null));
+                // Not linted, but a pasted key is reported all the same (the rules that read only the text).
+                results.add(new LintReport.FileResult(name, read.source(), runner.evaluate(result, cfg), errors, null));
                 continue;
             }
             List<Finding> findings = runner.evaluate(result, cfg);
@@ -137,7 +138,7 @@ final class LintCommand implements Callable<Integer>, PlainArgs.Command {
 
         // Every format is rendered before anything is written: all outputs or none.
         List<String> rendered = new ArrayList<>();
-        for (ReportFormat f : formats) rendered.add(f.render(report));
+        for (ReportFormat f : formats) rendered.add(Redacting.redact(f.render(report)));
         for (int i = 0; i < outputs.size(); i++) {
             String text = rendered.get(i);
             Path target = outputs.get(i).output;

@@ -46,17 +46,23 @@ public final class Main implements Runnable {
 
     /** The same, with standard input too (for `fmt -`). */
     public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+        // Every byte of output passes the redactor: no output of sandboxc prints a secret back.
+        Redacting.begin();
+        Redacting redactedOut = new Redacting(out);
+        Redacting redactedErr = new Redacting(err);
+        PrintWriter o = new PrintWriter(redactedOut, true);
+        PrintWriter e = new PrintWriter(redactedErr, true);
+        int code;
         try {
             // Plain lint, compile and check command lines skip picocli's start-up; see PlainArgs.
-            Integer plain = PlainArgs.run(args, out, err);
-            int code = plain != null ? plain : ViaPicocli.run(args, in, out, err);
-            out.flush();
-            err.flush();
-            return code;
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            err.println("sandboxc: internal error: " + e);
-            err.flush();
-            return USAGE;
+            Integer plain = PlainArgs.run(args, o, e);
+            code = plain != null ? plain : ViaPicocli.run(args, in, o, e);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError x) {
+            e.println("sandboxc: internal error: " + x);
+            code = USAGE;
         }
+        o.close();
+        e.close();
+        return code;
     }
 }

@@ -37,7 +37,8 @@ public final class DiagnosticRenderer {
         int line = span.line();
         String lineNo = Integer.toString(line);
         String pad = " ".repeat(lineNo.length());
-        String text = span.source().lineText(line);
+        // Masked before the window is cut: a key half inside the window must not show its half.
+        String text = LiteralSecrets.maskLine(span.source(), line);
         int col = span.column() - 1;
         int endCol = span.endLine() == line ? span.source().columnOf(span.end()) - 1 : text.length();
         int width = Math.max(1, Math.min(endCol, text.length()) - col);

@@ -46,13 +46,25 @@ public final class Policy {
 
     public PolicyConfig config() { return config; }
 
-    /** The findings for one file that passed the checker, in source order. */
+    /**
+     * The findings for one file, in source order. A file with errors gets only the rules
+     * that read its text alone (a literal secret), with the config's severities and
+     * exemptions, and no judgement of its suppressions: most rules could not run.
+     */
     public List<Finding> evaluate(Frontend.Result result) {
         Path file = result.source().path();
         HostPaths paths = new HostPaths(file == null ? null : file.getParent(), home, folders);
         FileCheck fileCheck = new FileCheck(result, paths, config);
         List<Finding> raw = new ArrayList<>();
         List<Rule> late = new ArrayList<>();
+        if (!result.ok()) {
+            for (Rule rule : Catalog.all()) {
+                if (rule.textOnly() && !config.isOff(rule.id())) rule.checkFile(fileCheck.forRule(rule.info(), raw::add));
+            }
+            List<Finding> out = dedupe(suppress(dedupe(severities(raw)), result, List.of(), new java.util.HashSet<>(), new ArrayList<>()));
+            out.sort(ORDER);
+            return out;
+        }
         for (Rule rule : Catalog.all()) {
             if (config.isOff(rule.id())) continue;
             if (rule.weighsOtherFindings()) {

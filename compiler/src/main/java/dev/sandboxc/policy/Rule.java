@@ -21,5 +21,11 @@ public abstract class Rule {
      */
     public boolean weighsOtherFindings() { return false; }
 
+    /**
+     * True for rules that read only the file's text: they also run on a file with syntax
+     * or type errors, whose model is incomplete (a pasted key is reported all the same).
+     */
+    public boolean textOnly() { return false; }
+
     public final String id() { return info().id(); }
 }

@@ -191,7 +191,9 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
         return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
+    /** A token for a message: a key in it masked before it is cut, so no part of one shows. */
     private static String shorten(String s) {
+        s = dev.sandboxc.diag.LiteralSecrets.redact(s, java.util.List.of());
         return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }
 }

@@ -1,6 +1,7 @@
 package dev.sandboxc.policy.report;
 
 import dev.sandboxc.diag.Diagnostic;
+import dev.sandboxc.diag.LiteralSecrets;
 import dev.sandboxc.model.Span;
 import dev.sandboxc.policy.Finding;
 import dev.sandboxc.policy.Rule;
@@ -134,7 +135,7 @@ final class SarifReport {
         o.putObject("message").put("text", f.message());
         location(o.putArray("locations").addObject().putObject("physicalLocation"), f.span().source().name(), f.span());
         // Rule and line text, not line number: the alert follows its line when lines above it change.
-        String line = f.span().source().lineText(f.span().line()).strip();
+        String line = LiteralSecrets.maskLine(f.span().source(), f.span().line()).strip();
         String key = f.rule().id() + "\0" + f.span().source().name() + "\0" + line;
         int occurrence = seen.merge(key, 1, Integer::sum);
         o.putObject("partialFingerprints").put("primaryLocationLineHash", hash(f.rule().id() + "\0" + line) + ":" + occurrence);
@@ -168,7 +169,7 @@ final class SarifReport {
         region.put("startColumn", r.column());
         region.put("endLine", r.endLine());
         region.put("endColumn", r.endColumn());
-        region.putObject("snippet").put("text", span.source().lineText(span.line()));
+        region.putObject("snippet").put("text", LiteralSecrets.maskLine(span.source(), span.line()));
     }
 
     /**
