@@ -10,6 +10,7 @@ import dev.sandboxc.emit.OutputWriter;
 import dev.sandboxc.emit.Templates;
 import dev.sandboxc.policy.Finding;
 import dev.sandboxc.policy.PolicyConfig;
+import dev.sandboxc.policy.RuleInfo;
 import dev.sandboxc.policy.Severity;
 import dev.sandboxc.policy.report.TextReport;
 import java.io.IOException;
@@ -93,10 +94,10 @@ final class CompileCommand implements Callable<Integer>, PlainArgs.Command {
             return Main.INVALID;
         }
         Frontend.Result result = Frontend.analyze(read.source());
-        for (Diagnostic d : result.diagnostics().sorted()) {
-            if (d.isError() || !quiet) err.print(DiagnosticRenderer.render(d));
-        }
         if (!result.ok()) {
+            for (Diagnostic d : result.diagnostics().sorted()) {
+                if (d.isError() || !quiet) err.print(DiagnosticRenderer.render(d));
+            }
             // What the policy can judge of a file with errors (a pasted key) is said all the same.
             try {
                 for (Finding f : policy.evaluate(result, policy.configFor(file))) {
@@ -122,8 +123,17 @@ final class CompileCommand implements Callable<Integer>, PlainArgs.Command {
             return Main.USAGE;
         }
         long failing = findings.stream().filter(f -> f.fails(threshold)).count();
-        // Suppressed findings were looked at already; `sandboxc lint` still lists them.
+        // A warning is a finding too (lint reports it): shown as the compiler's warning, unless a
+        // suppression or the config set it aside. Suppressed findings were looked at already;
+        // `sandboxc lint` still lists them.
+        for (Diagnostic d : result.diagnostics().sorted()) {
+            if (quiet) break;
+            boolean shown = findings.stream().anyMatch(f -> f.rule().id().equals(d.code()) && !f.suppressed()
+                    && f.span().start() == d.span().start() && f.message().equals(d.message()));
+            if (shown) err.print(DiagnosticRenderer.render(d));
+        }
         for (Finding f : findings) {
+            if (RuleInfo.compilerWarning(f.rule().id())) continue;
             if (!f.suppressed() && (!quiet || f.fails(threshold))) err.print(TextReport.render(f));
         }
         if (failing > 0) {

@@ -6,7 +6,8 @@ import java.util.List;
  * Everything a rule says about itself; `sandboxc explain`, `sandboxc rules`, the
  * SARIF rule table and docs/rules/ are all made from this.
  *
- * @param id         stable identifier, SBX-AREA-NNN; never reused for another meaning
+ * @param id         stable identifier, SBX-AREA-NNN, or the code of a compiler warning (W301),
+ *                   which lint reports as a finding; never reused for another meaning
  * @param severity   the default severity (a config may change it)
  * @param summary    one line, what is wrong
  * @param rationale  why it matters, in a paragraph
@@ -21,7 +22,7 @@ public record RuleInfo(String id, Severity severity, String summary, String rati
 
 
     public RuleInfo {
-        if (!wellFormed(id)) throw new IllegalArgumentException("rule id " + id + " is not SBX-AREA-NNN");
+        if (!wellFormed(id) && !compilerWarning(id)) throw new IllegalArgumentException("rule id " + id + " is not SBX-AREA-NNN");
         references = List.copyOf(references);
         related = List.copyOf(related);
     }
@@ -31,8 +32,14 @@ public record RuleInfo(String id, Severity severity, String summary, String rati
         this(id, severity, summary, rationale, references, fix, bad, good, List.of());
     }
 
-    /** SHARE for SBX-SHARE-001. */
-    public String area() { return id.substring(4, id.lastIndexOf('-')); }
+    /** SHARE for SBX-SHARE-001; COMPILER for a compiler warning. */
+    public String area() { return compilerWarning(id) ? "COMPILER" : id.substring(4, id.lastIndexOf('-')); }
+
+    /** W and three digits: a compiler warning's code (docs/language.md), kept as its rule ID. */
+    public static boolean compilerWarning(String id) {
+        return id.length() == 4 && id.charAt(0) == 'W' && Character.isDigit(id.charAt(1)) && Character.isDigit(id.charAt(2))
+                && Character.isDigit(id.charAt(3));
+    }
 
     /** SBX-AREA-NNN: "SBX-", capital letters, '-', three digits. By hand: 48 rules are built at every start. */
     static boolean wellFormed(String id) {

@@ -59,6 +59,35 @@ class NewUserConfusionsTest {
         }
     }
 
+    /** The compiler's warnings are findings of lint, in every format, and obey suppressions and the config. */
+    @Test
+    void lintReportsCompilerWarnings() throws IOException {
+        String text = "sandbox w {\n  agent aider { }\n  secret unused { from = env \"X\" }\n"
+                + "  network {\n    allow   = [ \"github.com:443\" ]\n    forward = [ tcp 127.0.0.1:2222 -> 22 ]\n  }\n}\n";
+        Path f = file("w.sandbox", text);
+        CliTest.Run compile = CliTest.run("compile", f.toString(), "-o", tmp.resolve("o").toString());
+        assertTrue(compile.err().contains("warning[W301]") && compile.err().contains("warning[W303]"), compile.err());
+        for (String format : List.of("text", "json", "sarif", "junit", "github")) {
+            CliTest.Run r = CliTest.run("lint", "--format", format, f.toString());
+            assertEquals(0, r.status(), format + ": low findings do not fail at high\n" + r.out());
+            assertTrue(r.out().contains("W301") && r.out().contains("W303"), format + ":\n" + r.out());
+            assertTrue(r.out().contains("never used"), format + ":\n" + r.out());
+        }
+        assertEquals(1, CliTest.run("lint", "--fail-on", "low", f.toString()).status());
+        // Suppressed inline: lint lists it as suppressed, compile no longer warns.
+        Files.writeString(f, text.replace("  secret unused", "  # sandboxc:ignore W301 reason=\"kept for the next agent\"\n  secret unused"));
+        CliTest.Run lint = CliTest.run("lint", f.toString());
+        assertTrue(lint.out().contains("W301 secret 'unused' is never used [suppressed]"), lint.out());
+        compile = CliTest.run("compile", f.toString(), "-o", tmp.resolve("o").toString());
+        assertFalse(compile.err().contains("W301"), compile.err());
+        assertTrue(compile.err().contains("warning[W303]"), compile.err());
+        // Off in the config: neither says it.
+        Files.writeString(tmp.resolve(".sandboxc.yaml"), "rules:\n  W303: off\n");
+        assertFalse(CliTest.run("lint", f.toString()).out().contains("W303"));
+        assertFalse(CliTest.run("compile", f.toString(), "-o", tmp.resolve("o").toString()).err().contains("W303"));
+        assertTrue(CliTest.run("explain", "W301").out().startsWith("W301  low  Secret that no agent uses"));
+    }
+
     @Test
     void anInvalidTodayIsAUsageError() throws Exception {
         assertEquals(LocalDate.of(2027, 1, 31), PolicyRunner.today("2027-01-31"));

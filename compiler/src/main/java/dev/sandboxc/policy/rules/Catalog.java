@@ -27,6 +27,7 @@ public final class Catalog {
         all.addAll(SupplyRules.ALL);
         all.addAll(AgentRules.ALL);
         all.addAll(MetaRules.ALL);
+        all.addAll(CompilerWarnings.ALL);
         Map<String, Rule> byId = new LinkedHashMap<>();
         all.sort((a, b) -> a.id().compareTo(b.id()));
         for (Rule r : all) {
