@@ -59,6 +59,11 @@ final class LintCommand implements Callable<Integer>, PlainArgs.Command {
     @Option(names = "--config", paramLabel = "FILE", description = "policy file (default: the nearest .sandboxc.yaml)")
     Path config;
 
+    @Option(names = "--suppressed", paramLabel = "MODE",
+            description = "list (default): text and github show each suppressed finding; summary: one line per rule"
+                    + " (json, sarif and junit always list them)")
+    String suppressed;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,6 +74,10 @@ final class LintCommand implements Callable<Integer>, PlainArgs.Command {
 
     @Override
     public int execute(PrintWriter out, PrintWriter err) throws UsageException {
+        boolean listSuppressed = suppressed == null || suppressed.equals("list");
+        if (!listSuppressed && !suppressed.equals("summary")) {
+            throw new UsageException("unknown --suppressed mode '" + suppressed + "': use list or summary");
+        }
         List<ReportFormat> formats = new ArrayList<>();
         int toStdout = 0;
         for (Output o : outputs) {
@@ -134,7 +143,7 @@ final class LintCommand implements Callable<Integer>, PlainArgs.Command {
             List<Finding> findings = runner.evaluate(result, cfg);
             results.add(new LintReport.FileResult(name, read.source(), findings, List.of(), null));
         }
-        LintReport report = new LintReport(results, effective == null ? Severity.HIGH : effective, Version.VERSION);
+        LintReport report = new LintReport(results, effective == null ? Severity.HIGH : effective, Version.VERSION, listSuppressed);
 
         // Every format is rendered before anything is written: all outputs or none.
         List<String> rendered = new ArrayList<>();

@@ -86,6 +86,10 @@ final class PlainArgs {
                     if (c.config != null || o.value() == null) return null;
                     c.config = Path.of(o.value());
                 }
+                case "--suppressed" -> {
+                    if (c.suppressed != null || o.value() == null) return null;
+                    c.suppressed = o.value();
+                }
                 case "" -> paths.add(Path.of(o.value()));
                 default -> {
                     return null;
@@ -157,7 +161,7 @@ final class PlainArgs {
     }
 
     /** Options whose value may be the next argument; every other option is a flag. */
-    private static final List<String> TAKES_VALUE = List.of("-f", "--format", "-o", "--output", "--fail-on", "--config");
+    private static final List<String> TAKES_VALUE = List.of("-f", "--format", "-o", "--output", "--fail-on", "--config", "--suppressed");
 
     /**
      * Walks the arguments after the command name: each step is an option (name, and its

@@ -38,6 +38,8 @@ class CliEquivalenceTest {
                 List.of("lint", "--format", "text", "--format", "json", "--output", "x.json", "a.sandbox"),
                 List.of("lint", "a.sandbox", "--format", "sarif", "--output=x.sarif", "--fail-on", "MEDIUM"),
                 List.of("lint", "--fail-on=low", "--config", "c.yaml", "a.sandbox"),
+                List.of("lint", "--suppressed", "summary", "a.sandbox"),
+                List.of("lint", "--suppressed=list", "--format", "github", "a.sandbox"),
                 List.of("lint", "--format", "yaml", "a.sandbox"),
                 List.of("compile", "a.sandbox"),
                 List.of("compile", "-q", "--force", "a.sandbox", "-o", "out/a"),
@@ -128,6 +130,7 @@ class CliEquivalenceTest {
             for (LintCommand.Output o : c.outputs) f.add(List.of(o.format, String.valueOf(o.output)));
             f.add(c.failOn);
             f.add(c.config);
+            f.add(c.suppressed);
         } else if (command instanceof CompileCommand c) {
             f.addAll(java.util.Arrays.asList(c.files, c.output, c.force, c.check, c.quiet, c.failOn, c.config));
         } else if (command instanceof CheckCommand c) {

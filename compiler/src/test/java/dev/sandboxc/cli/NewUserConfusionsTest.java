@@ -88,6 +88,28 @@ class NewUserConfusionsTest {
         assertTrue(CliTest.run("explain", "W301").out().startsWith("W301  low  Secret that no agent uses"));
     }
 
+    /** A thousand files with a suppression each: one summary line per rule instead of six lines per finding. */
+    @Test
+    void suppressedFindingsCanBeSummarised() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("many"));
+        for (int i = 0; i < 1000; i++) {
+            Files.writeString(dir.resolve("s" + i + ".sandbox"), "sandbox s {\n  agent aider { }\n"
+                    + "  # sandboxc:ignore SBX-RES-001 reason=\"defaults are fine here\"\n  resources { timeout = 30 min }\n}\n");
+        }
+        CliTest.Run listed = CliTest.run("lint", dir.toString());
+        assertEquals(0, listed.status(), listed.out());
+        assertTrue(listed.out().lines().count() > 5000, "listed: " + listed.out().lines().count());
+        CliTest.Run summary = CliTest.run("lint", "--suppressed", "summary", dir.toString());
+        assertEquals(0, summary.status());
+        assertEquals(List.of("suppressed (--suppressed list shows each): SBX-RES-001 x1000",
+                "sandboxc: 1000 files, 0 findings, 1000 suppressed; none at or above high"), summary.out().lines().toList());
+        CliTest.Run github = CliTest.run("lint", "--format", "github", "--suppressed", "summary", dir.toString());
+        assertEquals(1, github.out().lines().count(), github.out());
+        CliTest.Run sarif = CliTest.run("lint", "--format", "sarif", "--suppressed", "summary", dir.toString());
+        assertTrue(sarif.out().contains("\"suppressions\""), "machine formats keep every finding");
+        assertEquals(2, CliTest.run("lint", "--suppressed", "none", dir.toString()).status());
+    }
+
     @Test
     void anInvalidTodayIsAUsageError() throws Exception {
         assertEquals(LocalDate.of(2027, 1, 31), PolicyRunner.today("2027-01-31"));

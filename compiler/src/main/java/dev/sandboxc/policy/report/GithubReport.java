@@ -29,6 +29,7 @@ final class GithubReport {
                 }
             }
             for (Finding f : file.findings()) {
+                if (f.suppressed() && !report.listSuppressed()) continue;
                 String level = f.suppressed() ? "notice"
                         : f.fails(report.failOn()) ? "error"
                         : f.severity().atLeast(Severity.MEDIUM) ? "warning" : "notice";

@@ -12,8 +12,14 @@ import java.util.List;
  * carries its errors instead of findings; the run then exits 2.
  *
  * @param failOn the threshold: unsuppressed findings at or above it fail the run
+ * @param listSuppressed whether the formats for people (text, github) list each suppressed
+ *                       finding, or only count them by rule; the machine formats always list them
  */
-public record LintReport(List<FileResult> files, Severity failOn, String toolVersion) {
+public record LintReport(List<FileResult> files, Severity failOn, String toolVersion, boolean listSuppressed) {
+
+    public LintReport(List<FileResult> files, Severity failOn, String toolVersion) {
+        this(files, failOn, toolVersion, true);
+    }
 
     /**
      * @param path     the file as the user named it (relative paths stay relative; '/' separators)

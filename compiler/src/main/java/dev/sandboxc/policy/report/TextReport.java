@@ -18,6 +18,7 @@ public final class TextReport {
         StringBuilder out = new StringBuilder();
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
         int suppressed = 0;
+        Map<String, Integer> byRule = new java.util.TreeMap<>();
         for (LintReport.FileResult file : report.files()) {
             if (file.problem() != null) out.append("sandboxc: error: ").append(file.problem()).append('\n');
             for (Diagnostic d : file.errors()) out.append(DiagnosticRenderer.render(d));
@@ -25,10 +26,20 @@ public final class TextReport {
                 out.append(file.path()).append(": not linted: fix the errors above first\n");
             }
             for (Finding f : file.findings()) {
-                append(out, f);
-                if (f.suppressed()) suppressed++;
-                else counts.merge(f.severity(), 1, Integer::sum);
+                if (!f.suppressed() || report.listSuppressed()) append(out, f);
+                if (f.suppressed()) {
+                    suppressed++;
+                    byRule.merge(f.rule().id(), 1, Integer::sum);
+                } else {
+                    counts.merge(f.severity(), 1, Integer::sum);
+                }
             }
+        }
+        if (!report.listSuppressed() && !byRule.isEmpty()) {
+            // One line per rule instead of a snippet per finding: a thousand files stay readable.
+            out.append("suppressed (--suppressed list shows each):");
+            for (var e : byRule.entrySet()) out.append(' ').append(e.getKey()).append(" x").append(e.getValue());
+            out.append('\n');
         }
         out.append(summary(report, counts, suppressed)).append('\n');
         return out.toString();
