@@ -52,16 +52,27 @@ final class GitTree {
             Set<String> known = new java.util.HashSet<>(List.of(tracked.out.split("\0")));
             List<String> unknown = files.stream().filter(f -> !known.contains(f)).toList();
             if (unknown.isEmpty()) return new Visibility(List.of(), false);
-            List<String> ignoreArgs = new ArrayList<>(List.of("check-ignore", "-z", "--"));
+            // Generated paths hold no line breaks: one path a line.
+            List<String> ignoreArgs = new ArrayList<>(List.of("check-ignore", "--"));
             ignoreArgs.addAll(unknown);
             Result ignored = git(abs, ignoreArgs);
             if (ignored == null || ignored.status > 1) return null;
-            Set<String> skipped = ignored.status == 0 ? new java.util.HashSet<>(List.of(ignored.out.split("\0"))) : Set.<String>of();
+            Set<String> skipped = ignored.status == 0 ? new java.util.HashSet<>(ignored.out.lines().toList()) : Set.<String>of();
             Set<String> untracked = new LinkedHashSet<>();
             for (String f : unknown) {
                 if (!skipped.contains(f)) untracked.add(f.contains("/") ? f.substring(0, f.indexOf('/')) : f);
             }
             return new Visibility(List.copyOf(untracked), !skipped.isEmpty());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The URL of the origin remote of the work tree at {@code top}, or null. */
+    static String originUrl(Path top) {
+        try {
+            Result r = git(top, List.of("config", "--get", "remote.origin.url"));
+            return r == null || r.status != 0 || r.out.isBlank() ? null : r.out.strip();
         } catch (IOException e) {
             return null;
         }
