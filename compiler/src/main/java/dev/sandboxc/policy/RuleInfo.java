@@ -11,7 +11,7 @@ import java.util.List;
  * @param severity   the default severity (a config may change it)
  * @param summary    one line, what is wrong
  * @param rationale  why it matters, in a paragraph
- * @param references where the rationale comes from (DESIGN.md, CWE, upstream docs)
+ * @param references where the rationale comes from (a section of docs/design.md, CWE, upstream docs)
  * @param fix        what to write instead
  * @param bad        a complete .sandbox file that the rule reports
  * @param good       the same file fixed; the rule does not report it

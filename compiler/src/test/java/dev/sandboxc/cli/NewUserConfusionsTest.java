@@ -154,7 +154,7 @@ class NewUserConfusionsTest {
         CliTest.Run r = CliTest.run("compiel", "agent.sandbox");
         assertEquals(2, r.status());
         assertEquals("sandboxc: error: unknown command 'compiel'\n  = hint: did you mean 'compile'?\ntry 'sandboxc --help'\n", r.err());
-        r = CliTest.run("lnit", "x");
+        r = CliTest.run("litn", "x");
         assertTrue(r.err().contains("did you mean 'lint'?"), r.err());
         r = CliTest.run("frobnicate");
         assertTrue(r.err().contains("unknown command 'frobnicate'") && r.err().contains("the commands are compile, lint"), r.err());

@@ -16,7 +16,7 @@ final class AgentSocketShared extends Rule {
                     + "ssh-agent the guest can push to every repository and log in to every server the user can, "
                     + "without ever seeing the key. The same holds for gpg-agent (signing commits as the user), "
                     + "the desktop keyring and git credential stores.",
-            List.of("DESIGN.md §6 (privilege: ssh-agent or git credential helper forwarded)",
+            List.of("docs/design.md#rules  (privilege: ssh-agent or git credential helper forwarded)",
                     "OpenSSH ssh_config(5): ForwardAgent warning", "CWE-441: Unintended Proxy or Intermediary"),
             "Remove the share. Give the guest its own deploy key or fine-grained token as a `secret`, limited to "
                     + "the repository it works on.",

@@ -17,8 +17,8 @@ final class AuditInGuestWritablePlace extends Rule {
                     + "and the session log into /workspace, the folder the agent works in: the agent can delete or "
                     + "rewrite its own record, and the result lands in the host's project looking like a "
                     + "trustworthy log. In a read-only share the writes fail and the log is lost.",
-            List.of("DESIGN.md §1 (the seed wrote the audit log into the workspace)",
-                    "DESIGN.md §5 (Audit records land on the host, outside every share)",
+            List.of("docs/design.md#why-sandboxc-exists  (the seed wrote the audit log into the workspace)",
+                    "docs/design.md#audit  (Audit records land on the host, outside every share)",
                     "CWE-117 / CWE-779: logging that can be tampered with"),
             "Remove `dir` (history and transcripts still go to the journal), or put it on a guest folder outside "
                     + "every share, such as /var/log/sandboxc.",

@@ -18,7 +18,7 @@ final class AuditSourceOff extends Rule {
                     + "execve records), what was typed and answered (shell history, agent transcripts), what the "
                     + "system logged (the journal), where the network went (the egress proxy's decisions). Each "
                     + "source switched off is a blind spot exactly where an agent that went wrong would act.",
-            List.of("DESIGN.md §5 (Audit: every exec, shell history, the agent's transcript, the journal, the proxy)",
+            List.of("docs/design.md#audit  (Audit: every exec, shell history, the agent's transcript, the journal, the proxy)",
                     "CWE-778: Insufficient Logging"),
             "Leave audit on (the default): remove the `= off` settings.",
             """

@@ -18,7 +18,7 @@ final class AuditStaysInGuest extends Rule {
                     + "add for that, so the records live only in the guest's memory: root in the guest can erase "
                     + "them, and they are gone when the VM stops. Unattended tasks (sandbox-up --task) need the same "
                     + "channel and are not offered there.",
-            List.of("DESIGN.md §5 (Audit: records leave the guest; the agent has root in it)",
+            List.of("docs/design.md#audit  (Audit: records leave the guest; the agent has root in it)",
                     "CWE-778: Insufficient Logging"),
             "Use `hypervisor = qemu` or `hypervisor = cloud-hypervisor` when the record of the run matters.",
             """

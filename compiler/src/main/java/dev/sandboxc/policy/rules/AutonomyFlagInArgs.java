@@ -17,7 +17,7 @@ final class AutonomyFlagInArgs extends Rule {
             "`autonomy` is what reviewers and the policy read to know whether an agent acts without asking. A "
                     + "permission-bypass flag slipped into `args` makes the agent fully autonomous while the file "
                     + "says `ask`, so the rules that weigh autonomy (SBX-AGENT-001) never see it.",
-            List.of("DESIGN.md §6 (agent autonomy)"),
+            List.of("docs/design.md#autonomy  (agent autonomy)"),
             "Remove the flag from args and write `autonomy = full` if that is what is meant.",
             """
             sandbox agent {

@@ -16,7 +16,7 @@ final class CredentialFolderShared extends Rule {
             "~/.ssh, ~/.aws, ~/.gnupg, ~/.kube, ~/.docker, ~/.config and similar hold long-lived keys and tokens "
                     + "that reach far beyond the sandbox. A share of such a folder, or of any folder that contains "
                     + "one (sharing ~ shares ~/.ssh), hands them to the agent, and through its network to anyone.",
-            List.of("DESIGN.md §5 (Shares)", "CWE-522: Insufficiently Protected Credentials"),
+            List.of("docs/design.md#shares  (Shares)", "CWE-522: Insufficiently Protected Credentials"),
             "Remove the share. Give the agent only the one credential it needs, as a `secret` block with a "
                     + "narrowly scoped token; for git pushes, prefer a deploy key or a fine-grained token.",
             """

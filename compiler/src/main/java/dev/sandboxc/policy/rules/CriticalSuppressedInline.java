@@ -13,7 +13,7 @@ final class CriticalSuppressedInline extends Rule {
                     + "critical finding with a comment next to it. Critical findings can only be set aside by an "
                     + "exemption in .sandboxc.yaml, which names an owner and an expiry and is reviewed like code. "
                     + "The comment is ignored and reported.",
-            List.of("DESIGN.md §6 (critical rules cannot be suppressed inline)"),
+            List.of("docs/design.md#suppressions-and-exemptions  (critical rules cannot be suppressed inline)"),
             "Fix the critical finding. If it truly must stay, add an exemption with rule, path, statement, owner "
                     + "and expires to .sandboxc.yaml and remove the comment.",
             """

@@ -16,7 +16,7 @@ final class EgressWithoutAllowlist extends Rule {
                     + "any server, and fetch and run anything. Prompt injection in a web page, an issue or a "
                     + "dependency turns that into exfiltration. The seed setup used unrestricted NAT. Egress should "
                     + "name the endpoints the agent needs: its model API, the git host, the package registry.",
-            List.of("DESIGN.md §5 (Egress is enforced on the host)", "DESIGN.md §1 (the seed's NAT interface)",
+            List.of("docs/design.md#egress  (Egress is enforced on the host)", "docs/design.md#why-sandboxc-exists  (the seed's NAT interface)",
                     "CWE-923: Improper Restriction of Communication Channel to Intended Endpoints"),
             "List what the agent needs: `network { allow = [ \"api.anthropic.com:443\", \"github.com:443\" ] }`, or "
                     + "`egress = none` for offline work.",

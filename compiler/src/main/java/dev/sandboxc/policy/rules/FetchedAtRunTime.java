@@ -17,7 +17,7 @@ final class FetchedAtRunTime extends Rule {
                     + "arguments (an MCP server, a plug-in) run whatever the registry serves at that moment, "
                     + "unpinned and unreviewed, with the agent's access. The image is meant to hold everything: "
                     + "Nix pins it, and the allowlist need not include the registries.",
-            List.of("DESIGN.md §6 (supply: agents installed at run time from @latest)",
+            List.of("docs/design.md#autonomy  (supply: agents installed at run time from @latest)",
                     "CWE-494: Download of Code Without Integrity Check", "CWE-829"),
             "Add the tool to `packages` (a nixpkgs attribute, pinned by the flake) and call it by name.",
             """

@@ -15,7 +15,7 @@ final class ForwardBeyondLoopback extends Rule {
             "A forward's host side is a listening socket on the host. Bound to 0.0.0.0, :: or a LAN address, it "
                     + "offers the guest's service (a dev server the agent started, a debugger, a database) to the "
                     + "whole network, and the agent decides what answers there.",
-            List.of("DESIGN.md §6 (network: forward bound to 0.0.0.0/::)", "CWE-1327: Binding to an Unrestricted IP Address"),
+            List.of("docs/design.md#rules  (network: forward bound to 0.0.0.0/::)", "CWE-1327: Binding to an Unrestricted IP Address"),
             "Bind forwards to 127.0.0.1 (the default when no address is written): `forward = [ tcp 8080 -> 8080 ]`.",
             """
             sandbox agent {

@@ -18,7 +18,7 @@ final class FullAutonomyWhileHighFindings extends Rule {
                     + "hole in that containment, and an agent that never asks will find it without anyone "
                     + "watching. This rule is evaluated after the others and after suppressions: fix or justify "
                     + "those, and it goes away.",
-            List.of("DESIGN.md §6 (agent: full autonomy while any high finding stands)"),
+            List.of("docs/design.md#autonomy  (agent: full autonomy while any high finding stands)"),
             "Fix the high findings this message lists (or suppress them with a reason), or use `autonomy = ask`.",
             """
             sandbox agent {

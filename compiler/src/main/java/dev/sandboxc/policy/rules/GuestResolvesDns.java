@@ -16,7 +16,7 @@ final class GuestResolvesDns extends Rule {
                     + "lookups reach the attacker's name server through any resolver), even where other traffic "
                     + "is filtered. With sandboxc's allowlist the host-side proxy resolves names and the guest needs "
                     + "no DNS at all.",
-            List.of("DESIGN.md §5 (the proxy resolves names itself, so the guest needs no DNS)",
+            List.of("docs/design.md#egress  (the proxy resolves names itself, so the guest needs no DNS)",
                     "MITRE ATT&CK T1071.004: Application Layer Protocol: DNS"),
             "Use the allowlist (`network { allow = [ ... ] }`) or no network.",
             """

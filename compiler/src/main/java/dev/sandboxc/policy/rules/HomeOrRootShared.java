@@ -16,7 +16,7 @@ final class HomeOrRootShared extends Rule {
                     + "project; / holds all of that and the system. An agent with such a share can read every secret "
                     + "of the user and, if the share is writable, plant code the user will run (~/.bashrc, git hooks). "
                     + "Paths are judged as the host sees them: `~`, `..` and symlinks are resolved.",
-            List.of("DESIGN.md §5 (Shares)", "Agent MicroVMs page, best practice 2: \"Bad: share entire home directory\"",
+            List.of("docs/design.md#shares  (Shares)", "Agent MicroVMs page, best practice 2: \"Bad: share entire home directory\"",
                     "CWE-552: Files or Directories Accessible to External Parties"),
             "Share only the project the agent works on (`source = \".\"`), and pass credentials it needs as "
                     + "`secret` blocks.",

@@ -23,7 +23,7 @@ final class HostTrustedFilesWritable extends Rule {
                     + "`cd` or `nix develop`, or widen its own sandbox for the next run. The rule looks at what a "
                     + "writable share contains on this machine, and always counts the .sandbox file when the share "
                     + "holds it.",
-            List.of("DESIGN.md §5 (Shares: files that the host will later execute or trust must not be writable)",
+            List.of("docs/design.md#shares  (Shares: files that the host will later execute or trust must not be writable)",
                     "git-config(1): core.hooksPath, core.fsmonitor", "CWE-494"),
             "Share the project read-only and give the agent a separate writable folder for its output, or share "
                     + "a subfolder that holds none of these files. Where the agent must edit the repository itself, "

@@ -14,7 +14,7 @@ final class InitialPassword extends Rule {
                     + "world-readable Nix store, the same in every run and every copy of the image. The seed setup "
                     + "used `initialPassword = \"agent\"` together with passwordless sudo. The guest needs no "
                     + "password: the console logs in automatically and sshd takes keys only.",
-            List.of("DESIGN.md §5 (Privilege: no passwords in the store; initialPassword is a finding)",
+            List.of("docs/design.md#privilege  (Privilege: no passwords in the store; initialPassword is a finding)",
                     "NixOS manual: users.users.<name>.initialPassword (stored in the Nix store)",
                     "CWE-259: Use of Hard-coded Password"),
             "Remove initial-password. Use the automatic console login, or `ssh { authorized-keys = ... }`.",

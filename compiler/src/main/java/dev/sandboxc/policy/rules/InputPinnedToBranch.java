@@ -17,7 +17,7 @@ final class InputPinnedToBranch extends Rule {
                     + "ran, but only if that lock file is committed and reviewed; otherwise every machine builds "
                     + "whatever the branch holds that day, and a compromised or broken update reaches every sandbox "
                     + "at once. sandboxc's own defaults are the pair it is tested against and are not reported.",
-            List.of("DESIGN.md §6 (supply: unpinned or unlocked inputs)", "Nix manual: flake.lock",
+            List.of("docs/design.md#rules  (supply: unpinned or unlocked inputs)", "Nix manual: flake.lock",
                     "SLSA: pinned dependencies"),
             "Commit the flake.lock next to the flake, or pin a commit: `nixpkgs = \"<40-hex commit>\"`.",
             """

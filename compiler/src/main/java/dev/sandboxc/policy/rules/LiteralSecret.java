@@ -24,7 +24,7 @@ final class LiteralSecret extends Rule {
                     + "--password and similar arguments). It is reported wherever it stands, in a file with errors "
                     + "too; and sandboxc never prints it back: messages, snippets and every report format show it "
                     + "masked (`sk-ant-****`).",
-            List.of("DESIGN.md §5 (Secrets never enter the Nix store or a generated file)",
+            List.of("docs/design.md#secrets  (Secrets never enter the Nix store or a generated file)",
                     "CWE-798: Use of Hard-coded Credentials", "gitleaks and GitHub secret scanning token formats"),
             "Revoke the key, remove it from the file and from git history, and declare it as a secret read on the "
                     + "host at launch: `secret anthropic { from = env \"ANTHROPIC_API_KEY\" }` with "

@@ -14,7 +14,7 @@ final class NestedVirtualisation extends Rule {
                     + "its own hypervisor on the host's KVM: a larger and less tested attack surface, and a way to "
                     + "hide work from in-guest audit. It also ties the image to this host's CPU. The language has no "
                     + "PCI or USB pass-through at all for the same reason.",
-            List.of("DESIGN.md §6 (privilege: PCI/USB passthrough or nested KVM)", "QEMU: -cpu host exposes vmx/svm",
+            List.of("docs/design.md#rules  (privilege: PCI/USB passthrough or nested KVM)", "QEMU: -cpu host exposes vmx/svm",
                     "Linux KVM nested virtualization documentation"),
             "Leave `cpu` unset (the hypervisor's default model), or name a model without virtualisation extensions.",
             """

@@ -14,7 +14,7 @@ final class NoTimeout extends Rule {
                     + "as long as the machine runs, spending API credit and holding its shares and network open. "
                     + "The seed setup had no limit at all (its CI job relied on `timeout 3600` around the script). "
                     + "With a timeout, sandbox-up stops the VM and tears everything down when it is reached.",
-            List.of("DESIGN.md §5 (Resources: the task runner enforces the timeout and always tears the VM down)",
+            List.of("docs/design.md#resources  (Resources: the task runner enforces the timeout and always tears the VM down)",
                     "CWE-400: Uncontrolled Resource Consumption"),
             "Give the run a limit: `resources { timeout = 60 min }`.",
             """

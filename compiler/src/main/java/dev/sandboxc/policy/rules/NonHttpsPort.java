@@ -17,7 +17,7 @@ final class NonHttpsPort extends Rule {
                     + "the agent downloads can be swapped by anyone on the path; port 22 to a git host carries "
                     + "pushes with whatever key the guest holds; other ports are often tunnels or services the "
                     + "reviewer did not expect.",
-            List.of("DESIGN.md §6 (network: non-HTTPS ports allowed)", "CWE-319: Cleartext Transmission of Sensitive Information"),
+            List.of("docs/design.md#rules  (network: non-HTTPS ports allowed)", "CWE-319: Cleartext Transmission of Sensitive Information"),
             "Use the service over HTTPS on port 443 (git over https, registries over https).",
             """
             sandbox agent {

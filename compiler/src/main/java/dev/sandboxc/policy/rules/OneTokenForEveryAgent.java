@@ -17,7 +17,7 @@ final class OneTokenForEveryAgent extends Rule {
             "When several agents use the same key, a leak through any of them exposes all, usage and cost cannot be "
                     + "told apart, and revoking it stops them all. One narrowly scoped key per agent limits the "
                     + "damage and makes the provider's logs say which agent did what.",
-            List.of("DESIGN.md §6 (one broad token for every agent)", "CWE-1391 / least privilege for credentials"),
+            List.of("docs/design.md#autonomy  (one broad token for every agent)", "CWE-1391 / least privilege for credentials"),
             "Give each agent its own secret, with a key created for that agent alone.",
             """
             sandbox agent {

@@ -18,7 +18,7 @@ final class OverBroadDomain extends Rule {
                     + "`*.cloudfront.net`, `*.github.io`, `*.workers.dev`, paste and webhook sites) serve content "
                     + "anyone can publish, so an attacker can receive exfiltrated data or serve instructions "
                     + "there. Public-suffix wildcards are high; hosting and CDN entries medium.",
-            List.of("DESIGN.md §6 (network: over-broad domains)", "Public Suffix List (publicsuffix.org)",
+            List.of("docs/design.md#rules  (network: over-broad domains)", "Public Suffix List (publicsuffix.org)",
                     "MITRE ATT&CK T1567: Exfiltration Over Web Service"),
             "Name the exact hosts the agent needs (`registry.npmjs.org:443`, `api.github.com:443`); for a bucket, "
                     + "its own host name rather than the provider's wildcard.",

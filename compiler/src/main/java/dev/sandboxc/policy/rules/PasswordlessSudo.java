@@ -22,7 +22,7 @@ final class PasswordlessSudo extends Rule {
                     + "(commands audited, no audit folder in a writable share). Then the finding is medium; "
                     + "otherwise it is high, as in the seed setup (wheel with wheelNeedsPassword = false, NAT, "
                     + "history written into the workspace).",
-            List.of("DESIGN.md §5 (Privilege: passwordless sudo only with host-enforced egress and host-side audit)",
+            List.of("docs/design.md#privilege  (Privilege: passwordless sudo only with host-enforced egress and host-side audit)",
                     "CWE-250: Execution with Unnecessary Privileges"),
             "Use `sudo = none` (the default) and add the tools the agent needs to `packages`. If the agent must be "
                     + "root, restrict egress to an allowlist and keep audit on.",

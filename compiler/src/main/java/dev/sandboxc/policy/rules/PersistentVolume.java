@@ -16,7 +16,7 @@ final class PersistentVolume extends Rule {
                     + "the next agent) survives into the next. A volume keeps its contents between runs, and it "
                     + "accumulates whatever the guest, with root or not, writes there. It also grows without bound "
                     + "on the host.",
-            List.of("DESIGN.md §5 (Ephemeral: no persistent volume unless declared)",
+            List.of("docs/design.md#ephemeral-state  (Ephemeral: no persistent volume unless declared)",
                     "Agent MicroVMs page, best practice 1: ephemeral by default"),
             "Drop the volume and let caches start empty, or make the dependency part of the image (`packages`). "
                     + "If a cache is worth keeping, mount it where nothing is executed from, and delete the image "

@@ -20,7 +20,7 @@ final class PrivateAddressReachable extends Rule {
                     + "for such an address, or a local name (`localhost`, `*.internal`, `*.local`), opens them to the "
                     + "agent. qemu's unrestricted user network (`nat`) also lets the guest reach the host's own "
                     + "loopback services at 10.0.2.2.",
-            List.of("DESIGN.md §5 (the proxy refuses private, loopback, link-local and metadata addresses)",
+            List.of("docs/design.md#egress  (the proxy refuses private, loopback, link-local and metadata addresses)",
                     "RFC 1918, RFC 3927, RFC 6598", "CWE-918: Server-Side Request Forgery"),
             "Remove the entry. If the agent needs a local service, run it inside the guest.",
             """

@@ -15,7 +15,7 @@ final class RawIpAllowed extends Rule {
             "An IP address says nothing about who is behind it, changes owner when a cloud address is released, "
                     + "and cannot be checked against a certificate's name. Reviewers cannot tell whether it is the "
                     + "service they meant, and the proxy's log shows only a number.",
-            List.of("DESIGN.md §6 (network: raw IPs allowed)"),
+            List.of("docs/design.md#rules  (network: raw IPs allowed)"),
             "Allow the service by its host name.",
             """
             sandbox agent {

@@ -18,7 +18,7 @@ final class ReadOnlyOnlyInGuest extends Rule {
                     + "--readonly, and read-only 9p shares on qemu get -fsdev readonly=on. kvmtool's 9p has no such "
                     + "switch, so there a read-only share is read-only only because the guest mounts it so; root in "
                     + "the guest can remount it read-write and change the host's files.",
-            List.of("DESIGN.md §5 (anything enforced only inside the guest is enforced against nobody)",
+            List.of("docs/design.md#the-threat-model  (anything enforced only inside the guest is enforced against nobody)",
                     "QEMU documentation: -fsdev local,readonly=on"),
             "Use a hypervisor that enforces it (qemu, with 9p or virtiofs; cloud-hypervisor, crosvm, stratovirt "
                     + "or alioth with virtiofs); on kvmtool, share only what the guest may change, or nothing.",

@@ -15,7 +15,7 @@ final class ResourcesLeftAtDefault extends Rule {
             "Every sandbox gets a memory size and a vCPU count (sandboxc's defaults are 4 GiB and 2), but a file "
                     + "that does not say so leaves the reader guessing what the VM may take from the host, and a "
                     + "change of defaults changes the VM. Writing them down makes the budget part of the review.",
-            List.of("DESIGN.md §5 (Resources: memory, vcpus and a wall-clock timeout always set)"),
+            List.of("docs/design.md#resources  (Resources: memory, vcpus and a wall-clock timeout always set)"),
             "Write them: `resources { memory = 4 GiB; vcpus = 2; timeout = 60 min }`.",
             """
             sandbox agent {

@@ -17,7 +17,7 @@ final class ResourcesOverBudget extends Rule {
                     + "the VM is given from the host and from the other sandboxes on it. The budget in "
                     + ".sandboxc.yaml says what one sandbox may take (default 32 GiB and 16 vCPUs; the strict "
                     + "profile 16 GiB and 8).",
-            List.of("DESIGN.md §6 (resources: memory/vcpus above a budget)", "CWE-400: Uncontrolled Resource Consumption"),
+            List.of("docs/design.md#rules  (resources: memory/vcpus above a budget)", "CWE-400: Uncontrolled Resource Consumption"),
             "Lower memory or vcpus, or raise the budget for the project in .sandboxc.yaml: "
                     + "`budget: { memory: 64 GiB, vcpus: 32 }`.",
             """

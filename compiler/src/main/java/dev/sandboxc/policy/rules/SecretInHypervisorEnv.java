@@ -19,8 +19,8 @@ final class SecretInHypervisorEnv extends Rule {
                     + "there never reaches the guest (the seed's `ANTHROPIC_API_KEY=... microvm-run` did not work), "
                     + "but it is readable in /proc/PID/environ by every process of the user, ends up in crash dumps "
                     + "and is inherited by every helper the hypervisor starts.",
-            List.of("DESIGN.md §1 (the seed passed the API key to microvm-run)",
-                    "DESIGN.md §5 (Secrets never enter a process argument list or the hypervisor's environment)",
+            List.of("docs/design.md#why-sandboxc-exists  (the seed passed the API key to microvm-run)",
+                    "docs/design.md#secrets  (Secrets never enter a process argument list or the hypervisor's environment)",
                     "CWE-526: Exposure of Sensitive Information Through Environmental Variables"),
             "Remove the variable from host-env. Declare it as a secret (`secret NAME { from = env \"VAR\" }`) and "
                     + "reference it from the agent (`api-key = secret NAME`); the launcher delivers it to the guest.",

@@ -19,7 +19,7 @@ final class SecretReadIntoStore extends Rule {
                     + "relative path, or an absolute path below the project) is copied with it; a path in /nix/store "
                     + "is there already. The secret is then readable by anyone on the host, and by the guest, which "
                     + "sees the store.",
-            List.of("DESIGN.md §5 (Secrets never enter the Nix store)", "Nix manual: flakes copy their source to the store",
+            List.of("docs/design.md#secrets  (Secrets never enter the Nix store)", "Nix manual: flakes copy their source to the store",
                     "CWE-312: Cleartext Storage of Sensitive Information"),
             "Keep secret files outside the project, in a private folder such as /run/secrets (agenix, sops-nix) or "
                     + "~/.config/sandboxc/ with mode 0600, or read the secret from the environment: "

@@ -19,7 +19,7 @@ final class SecretsFolderShared extends Rule {
                     + "picks up a key of the agent's choosing. Secrets belong in `secret` blocks: read on the host "
                     + "at launch, delivered read-only one by one, removed when the VM stops. A read-only share of a "
                     + "secrets folder is reported as high, a writable one as critical.",
-            List.of("DESIGN.md §1 (the seed shared the secrets folder read-write)", "DESIGN.md §5 (Secrets)",
+            List.of("docs/design.md#why-sandboxc-exists  (the seed shared the secrets folder read-write)", "docs/design.md#secrets  (Secrets)",
                     "CWE-732: Incorrect Permission Assignment for Critical Resource"),
             "Remove the share and declare each needed value as `secret NAME { from = file \"/run/secrets/agent/NAME\" }`, "
                     + "referenced from the agent that uses it.",

@@ -17,7 +17,7 @@ final class ShareEscapesProject extends Rule {
                     + "symlink it can reach folders next to the project or anywhere else on the host, which then "
                     + "change with wherever the repository is checked out. The project is the git work tree that "
                     + "holds the .sandbox file (or its folder outside git); symlinks are followed when the path exists.",
-            List.of("DESIGN.md §5 (Shares)", "CWE-59: Improper Link Resolution Before File Access",
+            List.of("docs/design.md#shares  (Shares)", "CWE-59: Improper Link Resolution Before File Access",
                     "CWE-22: Path Traversal"),
             "Share a folder inside the project, or, if a folder outside it is really meant, write its absolute "
                     + "path so that reviewers see what is shared.",

@@ -16,7 +16,7 @@ final class SocketShared extends Rule {
                     + "can start a privileged container with the host's / mounted, which is root on the host; the "
                     + "session bus can start programs as the user. A socket, or a folder holding sockets such as "
                     + "/run, /var/run or /run/user/UID, must never reach the guest.",
-            List.of("DESIGN.md §5 (Shares)", "Docker docs: \"Docker daemon attack surface\"",
+            List.of("docs/design.md#shares  (Shares)", "Docker docs: \"Docker daemon attack surface\"",
                     "CWE-250: Execution with Unnecessary Privileges"),
             "Remove the share. If the agent must build containers, give it a container runtime inside the guest "
                     + "(packages = [ podman ]), never the host's.",

@@ -16,7 +16,7 @@ final class SshBeyondLoopback extends Rule {
                     + "login to a machine with the user's project mounted and an agent's tools installed, offered "
                     + "to the whole network. sandboxc's sshd takes keys only and no root login, but its host side "
                     + "must still be bound to 127.0.0.1.",
-            List.of("DESIGN.md §5 (sshd key-only, bound through the forward to 127.0.0.1 on the host)",
+            List.of("docs/design.md#privilege  (sshd key-only, bound through the forward to 127.0.0.1 on the host)",
                     "CWE-1327: Binding to an Unrestricted IP Address"),
             "Bind the forward to loopback: `forward = [ tcp 127.0.0.1:2222 -> 22 ]` (the address defaults to "
                     + "127.0.0.1 when left out). Reach it from elsewhere through an SSH jump host.",

@@ -12,7 +12,7 @@ final class SuppressionExpired extends Rule {
             "Temporary exceptions are how risk becomes permanent. Once `until=` (inline) or `expires:` (an "
                     + "exemption in .sandboxc.yaml) has passed, the exception stops applying: the findings it "
                     + "covered count again, and this finding says so at the exception itself.",
-            List.of("DESIGN.md §6 (suppression hygiene)", "checkov and trivy expiring ignores"),
+            List.of("docs/design.md#suppressions-and-exemptions  (suppression hygiene)", "checkov and trivy expiring ignores"),
             "Fix what was suppressed and delete the comment, or, if the exception still holds, review it and move "
                     + "the date forward.",
             """

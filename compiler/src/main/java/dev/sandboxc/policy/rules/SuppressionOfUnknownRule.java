@@ -11,7 +11,7 @@ final class SuppressionOfUnknownRule extends Rule {
             "Suppression of an unknown rule",
             "A suppression naming a rule that does not exist (a typo, or a rule renamed) silences nothing, "
                     + "while the file reads as if a finding had been looked at and accepted.",
-            List.of("DESIGN.md §6 (suppression hygiene)"),
+            List.of("docs/design.md#suppressions-and-exemptions  (suppression hygiene)"),
             "Name the rule exactly as `sandboxc rules` lists it, or remove the comment.",
             """
             sandbox agent {

@@ -11,7 +11,7 @@ final class SuppressionUnused extends Rule {
             "Suppression that matches no finding",
             "A suppression whose finding is gone (the setting was fixed, or moved to another line) would silently "
                     + "cover whatever the next edit puts there. Stale suppressions are reported so they get removed.",
-            List.of("DESIGN.md §6 (suppression hygiene)", "ruff's unused-noqa (RUF100)"),
+            List.of("docs/design.md#suppressions-and-exemptions  (suppression hygiene)", "ruff's unused-noqa (RUF100)"),
             "Remove the comment, or move it to the line of the finding it is meant for (the same line, or the line "
                     + "above).",
             """

@@ -12,7 +12,7 @@ final class SuppressionWithoutReason extends Rule {
             "A `# sandboxc:ignore` comment without `reason=\"...\"` (or without a rule ID) silences a security "
                     + "finding with no record of why. Reviewers cannot judge it and nobody revisits it. A suppression "
                     + "without a reason therefore suppresses nothing, and is itself reported.",
-            List.of("DESIGN.md §6 (suppression hygiene)", "semgrep nosemgrep and checkov skip comments, which also take a reason"),
+            List.of("docs/design.md#suppressions-and-exemptions  (suppression hygiene)", "semgrep nosemgrep and checkov skip comments, which also take a reason"),
             "Add the reason in double quotes, and an end date if the exception is temporary: "
                     + "`# sandboxc:ignore SBX-NET-009 reason=\"git over ssh to our own server\" until=2027-01-31`.",
             """

@@ -24,7 +24,7 @@ final class SystemFolderShared extends Rule {
             "The host's system folders (" + String.join(", ", SYSTEM) + ", and what lies below them) describe and "
                     + "control the host: password hashes, service configuration, installed software, device nodes. "
                     + "Read-only they leak it; writable they let the guest reconfigure the host.",
-            List.of("DESIGN.md §5 (Shares)", "CWE-552: Files or Directories Accessible to External Parties"),
+            List.of("docs/design.md#shares  (Shares)", "CWE-552: Files or Directories Accessible to External Parties"),
             "Share only project folders. If the agent needs a file from there, copy it into the project first, "
                     + "or install the tool as a package of the guest.",
             """

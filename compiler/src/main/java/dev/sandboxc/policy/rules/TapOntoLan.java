@@ -16,8 +16,8 @@ final class TapOntoLan extends Rule {
                     + "the LAN: it gets an address there, can scan and reach every device, printer and service of "
                     + "the office or home network, and is reachable from them. sandboxc cannot filter that traffic; "
                     + "only the host's firewall can.",
-            List.of("DESIGN.md §5 (Unrestricted NAT, tap and bridge are possible but are findings)",
-                    "DESIGN.md §8 (host nftables for egress, a later step)"),
+            List.of("docs/design.md#egress  (Unrestricted NAT, tap and bridge are possible but are findings)",
+                    "docs/design.md#beyond-one-machine  (host nftables for egress, a later step)"),
             "Use `mode = allowlist` (qemu) or `none`. Where tap is required (cloud-hypervisor, firecracker), "
                     + "filter the VM's interface on the host with nftables and say so in a suppression.",
             """

@@ -13,7 +13,7 @@ final class TimeoutOverBudget extends Rule {
             "Timeout above the budget",
             "A very long limit is close to none: a run gone wrong keeps going for days. The budget in "
                     + ".sandboxc.yaml sets the longest run (default 8 h, strict profile 4 h).",
-            List.of("DESIGN.md §6 (resources)", "CWE-400: Uncontrolled Resource Consumption"),
+            List.of("docs/design.md#rules  (resources)", "CWE-400: Uncontrolled Resource Consumption"),
             "Shorten the timeout, or raise `budget: { timeout: ... }` in .sandboxc.yaml.",
             """
             sandbox agent {

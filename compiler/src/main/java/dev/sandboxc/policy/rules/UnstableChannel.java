@@ -14,7 +14,7 @@ final class UnstableChannel extends Rule {
             "The unstable channels take every change as soon as it builds, including new major versions of the "
                     + "agents themselves, without the stable release's backports-only policy. Each `nix flake "
                     + "update` then changes a large part of what runs in the sandbox, agent included.",
-            List.of("DESIGN.md §6 (supply chain)", "NixOS manual: channels"),
+            List.of("docs/design.md#rules  (supply chain)", "NixOS manual: channels"),
             "Use a stable release (`nixpkgs = \"nixos-25.05\"`); if an agent needs a newer version, pin a "
                     + "reviewed commit.",
             """

@@ -17,7 +17,7 @@ final class WritableNixStore extends Rule {
                     + "that can write there can replace any binary or library the host will execute next. "
                     + "microvm.nix already gives the guest the closure it needs read-only; writes belong in the "
                     + "guest's own overlay, which sandboxc keeps in memory.",
-            List.of("DESIGN.md §5 (Shares: a writable /nix/store is refused)", "microvm.nix: writableStoreOverlay"),
+            List.of("docs/design.md#shares  (Shares: a writable /nix/store is refused)", "microvm.nix: writableStoreOverlay"),
             "Remove the share; add what the guest needs to `packages`. The guest's writable store overlay is "
                     + "already there.",
             """

@@ -15,7 +15,7 @@ final class WritableWithoutSaying extends Rule {
             "Shares are read-only unless a file says `access = read-write`. When a sandbox gets write access only "
                     + "through `extends`, a reader of that sandbox sees no sign of it, and a profile edit can silently "
                     + "give write access to every sandbox built on it.",
-            List.of("DESIGN.md §5 (Shares are read-only unless declared otherwise)"),
+            List.of("docs/design.md#shares  (Shares are read-only unless declared otherwise)"),
             "Say it in the sandbox that needs it: repeat `access = read-write` in its `share NAME { }` block, or keep "
                     + "the profile read-only and grant write access per sandbox.",
             """
