@@ -157,7 +157,7 @@ class NewUserConfusionsTest {
         r = CliTest.run("litn", "x");
         assertTrue(r.err().contains("did you mean 'lint'?"), r.err());
         r = CliTest.run("frobnicate");
-        assertTrue(r.err().contains("unknown command 'frobnicate'") && r.err().contains("the commands are compile, lint"), r.err());
+        assertTrue(r.err().contains("unknown command 'frobnicate'") && r.err().contains("the commands are init, compile, lint"), r.err());
         r = CliTest.run("lint", "--fial-on", "low", "x.sandbox");
         assertEquals(2, r.status());
         assertTrue(r.err().contains("did you mean '--fail-on'?"), r.err());
