@@ -55,6 +55,7 @@ final class CompileCommand implements Callable<Integer>, PlainArgs.Command {
     boolean quiet;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class,
+            completionCandidates = CompletionCommand.Severities.class,
             description = "refuse to compile with policy findings this bad or worse: critical, high, medium, low, info"
                     + " (default: as lint: the config's fail-on, else high)")
     Severity failOn;

@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
                 "", "Exit status: 0 written, 1 the file exists, 2 usage error."})
 final class InitCommand implements Callable<Integer> {
 
-    @Option(names = "--agent", required = true, paramLabel = "KIND",
+    @Option(names = "--agent", required = true, paramLabel = "KIND", completionCandidates = CompletionCommand.Agents.class,
             description = "claude-code, gemini-cli, codex, opencode, aider or goose")
     String agent;
 

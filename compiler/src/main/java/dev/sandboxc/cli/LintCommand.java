@@ -40,7 +40,7 @@ final class LintCommand implements Callable<Integer>, PlainArgs.Command {
     List<Path> paths;
 
     static final class Output {
-        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", completionCandidates = CompletionCommand.Formats.class,
                 description = "text, json, sarif, junit or github (repeatable; default text)")
         String format;
 
@@ -53,13 +53,14 @@ final class LintCommand implements Callable<Integer>, PlainArgs.Command {
     List<Output> outputs = new ArrayList<>();
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class,
+            completionCandidates = CompletionCommand.Severities.class,
             description = "fail on findings this bad or worse: critical, high, medium, low, info (default: the config's, else high)")
     Severity failOn;
 
     @Option(names = "--config", paramLabel = "FILE", description = "policy file (default: the nearest .sandboxc.yaml)")
     Path config;
 
-    @Option(names = "--suppressed", paramLabel = "MODE",
+    @Option(names = "--suppressed", paramLabel = "MODE", completionCandidates = CompletionCommand.SuppressedModes.class,
             description = "list (default): text and github show each suppressed finding; summary: one line per rule"
                     + " (json, sarif and junit always list them)")
     String suppressed;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.Provider.class,
         description = "Compiles .sandbox files into microvm.nix flakes that run AI coding agents in disposable VMs.",
         subcommands = {InitCommand.class, CompileCommand.class, LintCommand.class, FmtCommand.class, CheckCommand.class, RulesCommand.class,
-                ExplainCommand.class, CommandLine.HelpCommand.class},
+                ExplainCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 invalid input, refused output, policy findings",
                 "or (fmt --check) a file that would change, 2 usage error (lint: a file",
                 "could not be linted).",
