@@ -27,7 +27,8 @@ class PreCommitHooksTest {
 
     static CliTest.Run runHook(Map<String, Object> hook, Path... files) {
         List<String> words = new ArrayList<>(Arrays.asList(((String) hook.get("entry")).split(" ")));
-        assertEquals("sandboxc", words.remove(0), "hooks run the sandboxc on PATH");
+        assertEquals("sandboxc", words.remove(0), "hooks run the launcher at the hook repository's root");
+        assertEquals("script", hook.get("language"), "language: script runs the entry from the hook repository, not the PATH");
         for (Path f : files) words.add(f.toString());
         return CliTest.run(words.toArray(String[]::new));
     }
