@@ -32,8 +32,12 @@ class InitCommandTest {
 
     @Test
     void everyAgentAndOriginGivesAFileThatCompilesAndLintsClean() throws Exception {
-        for (AgentKind kind : AgentKind.ALL) {
-            for (String origin : ORIGINS) {
+        // A JVM in a real repository per agent, each with another kind of origin (a JVM each is slow);
+        // every agent with every origin in-process below.
+        for (int i = 0; i < AgentKind.ALL.size(); i++) {
+            AgentKind kind = AgentKind.ALL.get(i);
+            {
+                String origin = ORIGINS.get(i % ORIGINS.size());
                 Path dir = repo(origin);
                 String label = kind.id() + " with origin " + origin;
                 List<RunInFolder.Result> r = RunInFolder.run(dir, List.of(
@@ -60,6 +64,21 @@ class InitCommandTest {
                 assertEquals(1, r.get(4).status());
                 assertTrue(r.get(4).err().contains("agent.sandbox exists; init never overwrites a file"), r.get(4).err());
                 assertEquals(text, Files.readString(dir.resolve("agent.sandbox")));
+            }
+        }
+    }
+
+    @Test
+    void everyAgentWithEveryOriginLintsCleanAndCompiles() throws IOException {
+        for (AgentKind kind : AgentKind.ALL) {
+            for (String origin : ORIGINS) {
+                Path f = Files.createTempDirectory(tmp, "t").resolve("agent.sandbox");
+                Files.writeString(f, InitCommand.template(kind, "agent", origin == null ? null : InitCommand.hostOf(origin)));
+                String label = kind.id() + " with origin " + origin;
+                CliTest.Run lint = CliTest.run("lint", f.toString());
+                assertEquals(0, lint.status(), label + "\n" + lint.out());
+                CliTest.Run compile = CliTest.run("compile", "-q", f.toString());
+                assertEquals(0, compile.status(), label + "\n" + compile.err());
             }
         }
     }
